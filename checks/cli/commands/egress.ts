@@ -1,0 +1,5 @@
+import type { RegisterCommand } from '../command';
+
+/** `botflow egress`: registered by its suite (work in progress). */
+const register: RegisterCommand = () => {};
+export default register;

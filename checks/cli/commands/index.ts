@@ -1,0 +1,10 @@
+import type { RegisterCommand } from '../command';
+import endpoint from './endpoint';
+import manifest from './manifest';
+import registration from './registration';
+import egress from './egress';
+import residency from './residency';
+import serve from './serve';
+
+/** Subcommands in the order `botflow --help` lists them. Add one line per command module. */
+export const commands: readonly RegisterCommand[] = [endpoint, manifest, registration, egress, residency, serve];

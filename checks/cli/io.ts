@@ -1,0 +1,30 @@
+/** The CLI's view of the outside world, injectable so tests can run commands in-process. */
+export interface CliIO {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  /** Reads all of standard input (for secrets and tokens piped in); undefined when stdin is a TTY. */
+  readStdin(): Promise<string | undefined>;
+  cwd: string;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    async readStdin() {
+      if (process.stdin.isTTY) return undefined;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+        size += buf.length;
+        if (size > 1024 * 1024) throw new Error('standard input is larger than 1 MiB');
+        chunks.push(buf);
+      }
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { isCheckEngineError, ErrorCodes } from '../core/errors';
+import { TOOL_VERSION } from '../core/version';
+import { ExitCode } from './exit-codes';
+import { processIO, type CliIO } from './io';
+import { commands } from './commands/index';
+import { UsageError } from './usage-error';
+
+export { UsageError };
+
+const EXAMPLES = `
+Examples:
+  $ npx botflow endpoint https://bot.contoso.com/api/messages --app-id 00000000-0000-0000-0000-000000000000
+  $ npx botflow endpoint https://localhost:3978/api/messages --allow-private --ca ./dev-ca.pem
+  $ npx botflow manifest ./appPackage.zip --format markdown --output manifest-report.md
+  $ npx botflow egress --cloud gcch --calling
+  $ npx botflow residency https://smba.trafficmanager.net/emea/
+
+Exit codes: 0 no failure, 1 at least one check failed, 2 bad input or usage, 3 a check could not run.
+`;
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('botflow')
+    .description('Checks a Microsoft Teams bot: messaging endpoint, app manifest, Azure Bot registration, egress and data residency.')
+    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .showHelpAfterError('(run "botflow --help" for usage)')
+    .addHelpText('after', EXAMPLES)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `botflow: ${s}` : s),
+    })
+    .exitOverride()
+    .enablePositionalOptions();
+  for (const register of commands) register(program, { io, setExit });
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode: number = ExitCode.OK;
+  const program = buildProgram(io, (code) => { exitCode = code; });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.OK;
+      if (err.code === 'commander.executeSubCommandAsync') return ExitCode.OK;
+      return ExitCode.USAGE;
+    }
+    if (err instanceof UsageError || (isCheckEngineError(err) && (err.code === ErrorCodes.INVALID_INPUT || err.code === ErrorCodes.INVALID_CONFIG))) {
+      io.stderr.write(`botflow: ${(err as Error).message}\n`);
+      return ExitCode.USAGE;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`botflow: internal error: ${message}\n`);
+    return ExitCode.ERROR;
+  }
+}
+

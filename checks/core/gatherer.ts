@@ -1,0 +1,41 @@
+import type { CheckInput, EvidenceId, EvidenceMap } from './evidence';
+import type { Environment } from './types';
+
+export interface RunOptions {
+  /** Allow loopback/private targets (local development, tests). Off by default. */
+  allowPrivate?: boolean;
+  /** Extra PEM roots to trust (private test CAs). */
+  ca?: string;
+  /** Per-gatherer timeout in ms (each network phase has its own smaller limits). */
+  timeoutMs?: number;
+}
+
+export interface GatherContext {
+  input: Readonly<CheckInput>;
+  options: Readonly<RunOptions>;
+  signal: AbortSignal;
+  environment: Environment;
+  now(): Date;
+  /** Evidence of another gatherer, gathered once per run and shared. */
+  get<K extends EvidenceId>(id: K): Promise<EvidenceMap[K]>;
+}
+
+export interface Gatherer<K extends EvidenceId = EvidenceId> {
+  id: K;
+  environments: readonly Environment[];
+  /** Overrides the run's per-gatherer timeout. */
+  timeoutMs?: number;
+  gather(ctx: GatherContext): Promise<EvidenceMap[K]>;
+}
+
+export function defineGatherer<K extends EvidenceId>(gatherer: Gatherer<K>): Gatherer<K> {
+  return gatherer;
+}
+
+/** The loose shape suites and the runner hold. */
+export interface AnyGatherer {
+  id: string;
+  environments: readonly Environment[];
+  timeoutMs?: number;
+  gather(ctx: GatherContext): Promise<unknown>;
+}

@@ -1,0 +1,9 @@
+import { defineSuite } from '../core/suite';
+
+/** The residency suite: its checks in report order and the gatherers they need. */
+export const residencySuite = defineSuite({
+  name: 'residency',
+  checks: [],
+  gatherers: [],
+  describeTarget: () => ({}),
+});
