@@ -1,5 +1,9 @@
 import type { Report } from '../core/types';
 import type { ReportFormat } from './formats';
+import { renderJunit } from './junit';
+import { renderMarkdown } from './markdown';
+import { renderSarif } from './sarif';
+import { renderText } from './text';
 
 export interface RenderOptions {
   /** ANSI colour (text format only; the CLI turns it on for TTYs). */
@@ -13,9 +17,10 @@ export interface RenderOptions {
 /** Report -> string in the chosen format. Pure. */
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    default:
-      return `${JSON.stringify(report, null, 2)}\n${options.color ? '' : ''}`;
+    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
+    case 'text': return renderText(report, options);
+    case 'markdown': return renderMarkdown(report, options);
+    case 'junit': return renderJunit(report, options);
+    case 'sarif': return renderSarif(report, options);
   }
 }
