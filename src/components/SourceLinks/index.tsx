@@ -1,0 +1,25 @@
+import React from 'react';
+import type { SourceRef } from '../../../checks/core/sources-data';
+import styles from './styles.module.css';
+
+interface Props {
+  sources: readonly SourceRef[];
+}
+
+/** The public sources of one data entry, de-duplicated by URL, as short external links. */
+export default function SourceLinks({ sources }: Props): React.JSX.Element {
+  const seen = new Set<string>();
+  const unique = sources.filter((s) => (seen.has(s.url) ? false : (seen.add(s.url), true)));
+  return (
+    <span className={styles.sources}>
+      {unique.map((s, i) => (
+        <React.Fragment key={s.url}>
+          {i > 0 ? '; ' : null}
+          <a href={s.url} target="_blank" rel="noopener noreferrer" data-source-link="">
+            {s.title}
+          </a>
+        </React.Fragment>
+      ))}
+    </span>
+  );
+}
