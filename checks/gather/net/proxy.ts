@@ -1,0 +1,57 @@
+/**
+ * Proxy selection from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case), as curl and most
+ * tools read them. Only the CLI passes a proxy; the API never does.
+ */
+export interface ProxyConfig {
+  /** Proxy URL, e.g. http://proxy.corp:8080 (may carry user:password; never reported). */
+  url: string;
+}
+
+/** The proxy origin without credentials, safe to put in a report. */
+export function describeProxy(proxy: ProxyConfig): string {
+  try {
+    const u = new URL(proxy.url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return 'proxy (unparseable URL)';
+  }
+}
+
+function envValue(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+  return v && v.trim() ? v.trim() : undefined;
+}
+
+/** True when NO_PROXY says `host:port` goes direct. Entries: `*`, `host`, `.suffix`, `*.suffix`, `host:port`, an IP. */
+export function bypassesProxy(noProxy: string | undefined, host: string, port: number): boolean {
+  if (!noProxy) return false;
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  for (let entry of noProxy.split(/[\s,]+/)) {
+    entry = entry.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    let entryPort: number | undefined;
+    const m = /^(.*):(\d+)$/.exec(entry);
+    if (m && !entry.includes('::')) { entry = m[1] as string; entryPort = Number(m[2]); }
+    entry = entry.replace(/^\[|\]$/g, '');
+    if (entryPort !== undefined && entryPort !== port) continue;
+    if (entry.startsWith('*.')) entry = entry.slice(1);
+    if (entry.startsWith('.')) {
+      if (h.endsWith(entry) || h === entry.slice(1)) return true;
+    } else if (h === entry || h.endsWith(`.${entry}`)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The proxy to use for `target` from the environment, or undefined for a direct connection. */
+export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>, target: string | URL): ProxyConfig | undefined {
+  const url = typeof target === 'string' ? new URL(target) : target;
+  const raw = url.protocol === 'https:' ? envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy') : envValue(env, 'http_proxy') ?? envValue(env, 'all_proxy');
+  if (!raw) return undefined;
+  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  if (bypassesProxy(envValue(env, 'no_proxy'), url.hostname, port)) return undefined;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+  return { url: withScheme };
+}
