@@ -32,6 +32,10 @@ export const SOURCES = {
     title: 'Azure Bot Service: encryption of data at rest',
     url: 'https://learn.microsoft.com/azure/bot-service/bot-service-encryption',
   },
+  compliance: {
+    title: 'Azure Bot Service: compliance offerings (public and Azure Government)',
+    url: 'https://learn.microsoft.com/azure/bot-service/bot-service-compliance',
+  },
   commFlow: {
     title: 'Teams platform: bot communication flow, data in transit and network FAQ',
     url: 'https://learn.microsoft.com/microsoftteams/platform/bots/communication-flow',
