@@ -4,7 +4,8 @@ import manifest from './manifest';
 import registration from './registration';
 import egress from './egress';
 import residency from './residency';
+import allowlist from './allowlist';
 import serve from './serve';
 
 /** Subcommands in the order `botflow --help` lists them. Add one line per command module. */
-export const commands: readonly RegisterCommand[] = [endpoint, manifest, registration, egress, residency, serve];
+export const commands: readonly RegisterCommand[] = [endpoint, manifest, registration, egress, allowlist, residency, serve];
