@@ -47,7 +47,7 @@ export default defineCheck({
   },
   evaluate({ AzureRegistration: reg, RegistrationManifest: manifest }, ctx) {
     const t = reg.teams;
-    const wantsCalling = manifest.provided && manifest.supportsCalling;
+    const wantsCalling = manifest.provided && manifest.readable && manifest.supportsCalling;
     const tested = inputString(ctx.input, 'callingWebhook');
     const evidence = {
       enableCalling: t.enableCalling ?? null,
@@ -81,7 +81,7 @@ export default defineCheck({
     if (tested !== undefined && comparableUrl(tested) !== comparableUrl(webhook)) {
       return { status: 'fail', messageId: 'webhookMismatch', data: { webhook, tested } as MessageData, evidence };
     }
-    if (manifest.provided && !manifest.supportsCalling) return { status: 'warn', messageId: 'manifestLacksCalling', evidence };
+    if (manifest.provided && manifest.readable && !manifest.supportsCalling) return { status: 'warn', messageId: 'manifestLacksCalling', evidence };
     return { status: 'pass', messageId: 'callingOk', data: { webhook } as MessageData, evidence };
   },
 });

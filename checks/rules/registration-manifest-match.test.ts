@@ -10,6 +10,7 @@ runCheckTable(check, {
     { name: 'bot SSO naming the bot id', evidence: { RegistrationManifest: manifestFor(APP_ID, { webApplicationInfo: { id: APP_ID, resource: `api://botid-${APP_ID}` } }) }, messageId: 'matches' },
     { name: 'tab SSO of another app is not judged here', evidence: { RegistrationManifest: manifestFor(APP_ID, { webApplicationInfo: { id: OTHER_ID, resource: `api://tab.contoso.example/${OTHER_ID}` } }) }, messageId: 'matches' },
     { name: 'no manifest skips', evidence: { RegistrationManifest: noManifest }, status: 'skip', messageId: 'noManifest' },
+    { name: 'unreadable manifest skips', evidence: { RegistrationManifest: { readable: false, botIds: [] } }, status: 'skip', messageId: 'unreadable' },
     { name: 'no msaAppId skips', evidence: { AzureRegistration: { msaAppId: undefined } }, status: 'skip', messageId: 'noAppId' },
   ],
   invalid: [

@@ -19,6 +19,7 @@ export default defineCheck({
     messages: {
       matches: 'The manifest botId {{botId}} is the registration\'s msaAppId.',
       noManifest: 'No manifest was given, so the manifest botId cannot be compared with msaAppId.',
+      unreadable: 'The manifest could not be read, so its botId cannot be compared (see manifest-json and manifest-package-layout).',
       noAppId: 'The registration has no msaAppId to compare with (see registration-tenant).',
       noBot: 'The manifest declares no bot (bots[] is empty), so Teams never calls this registration.',
       mismatch: 'The manifest botId {{botId}} is not the registration\'s msaAppId {{appId}}.',
@@ -44,6 +45,7 @@ export default defineCheck({
       webApplicationInfo: manifest.webApplicationInfo ?? null,
     };
     if (!manifest.provided) return { status: 'skip', messageId: 'noManifest', evidence };
+    if (!manifest.readable) return { status: 'skip', messageId: 'unreadable', evidence };
     if (!appId) return { status: 'skip', messageId: 'noAppId', evidence };
     if (manifest.botIds.length === 0) return { status: 'fail', messageId: 'noBot', data: { appId } as MessageData, evidence };
     const match = manifest.botIds.find((id) => sameId(id, appId));

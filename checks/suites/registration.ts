@@ -12,7 +12,7 @@ import registrationCalling from '../rules/registration-calling';
 import registrationPublicAccess from '../rules/registration-public-access';
 import registrationManifestMatch from '../rules/registration-manifest-match';
 import registrationRegion from '../rules/registration-region';
-import { manifestSuite } from './manifest';
+import { manifestGatherer } from '../gather/manifest';
 
 export const registrationChecks = [
   registrationAppType,
@@ -40,8 +40,7 @@ export function describeRegistrationTarget(input: Readonly<CheckInput>): JsonObj
   }
   if (input.channel !== undefined) target.channel = input.channelLabel ?? 'Teams channel JSON';
   if (hasManifestInput(input)) {
-    const label = inputString(input, 'manifestLabel') ?? inputString(input, 'manifestPath');
-    target.manifest = label ?? 'manifest';
+    target.manifest = input.manifestName ?? 'manifest';
   }
   const url = inputString(input, 'url');
   if (url) target.endpointUnderTest = url;
@@ -60,8 +59,8 @@ export const registrationSuite = defineSuite({
   gatherers: [
     registrationDocumentGatherer,
     registrationManifestGatherer,
-    // The manifest suite's gatherers provide `Manifest` when a manifest is given.
-    ...manifestSuite.gatherers,
+    // Read only when a manifest is given (through RegistrationManifest).
+    manifestGatherer,
   ],
   describeTarget: describeRegistrationTarget,
 });

@@ -95,7 +95,7 @@ export const baseRegistration: AzureRegistrationEvidence = {
   teams: { source: 'channel', found: true, isEnabled: true, enableCalling: false, listedEnabled: true, listedConfigured: true },
 };
 
-export const noManifest: RegistrationManifestEvidence = { provided: false, botIds: [], supportsCalling: false };
+export const noManifest: RegistrationManifestEvidence = { provided: false, readable: false, botIds: [], supportsCalling: false };
 export const manifestFor = (botId: string = APP_ID, extra: Partial<RegistrationManifestEvidence> = {}): RegistrationManifestEvidence => ({
-  provided: true, botIds: [botId], supportsCalling: false, ...extra,
+  provided: true, readable: true, botIds: [botId], supportsCalling: false, ...extra,
 });
