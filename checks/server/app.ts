@@ -1,0 +1,148 @@
+/**
+ * The HTTP API (and, in production, the built site) as a fastify app. `createApiServer`
+ * returns the app, ready but not listening: `botflow serve` listens on a port, the dev
+ * plugin routes the dev server's /api requests into it, and tests do either.
+ */
+import fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Logger } from 'pino';
+import type { RunnableSuite } from '../core/runner';
+import { suites as registry } from '../core/registry';
+import { TOOL_VERSION } from '../core/version';
+import { ApiCodes, ApiError, errorBody } from './errors';
+import { API_SUITES, type ApiSuite } from './inputs';
+import { createLogger, pathOnly } from './logging';
+import { resolveOptions, type ApiServerOptions } from './options';
+import type { HealthResponse } from './protocol';
+import { registerRunsRoute } from './runs-route';
+import { RunSlots } from './run-slots';
+import { API_CSP, BASE_HEADERS, siteCsp, collectSiteScriptHashes } from './security-headers';
+import { registerStaticSite } from './static-site';
+import { formatValidationError } from './validation';
+
+function isLogger(value: unknown): value is Logger {
+  return typeof value === 'object' && value !== null && typeof (value as Logger).child === 'function' && typeof (value as Logger).info === 'function';
+}
+
+export async function createApiServer(input: ApiServerOptions): Promise<FastifyInstance> {
+  const options = resolveOptions(input);
+  const logger = input.logger === false
+    ? createLogger({ level: 'silent' })
+    : isLogger(input.logger) ? input.logger : createLogger(input.logger ?? {});
+
+  const app = fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: input.trustProxy ?? false,
+    return503OnClosing: true,
+    requestTimeout: options.runDeadlineMs + 15_000,
+    connectionTimeout: 0,
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: false,
+        allErrors: false,
+        allowUnionTypes: true,
+      },
+    },
+  });
+
+  const scriptHashes = input.siteDir ? await collectSiteScriptHashes(input.siteDir) : [];
+  const htmlCsp = siteCsp(scriptHashes);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(BASE_HEADERS);
+    reply.header('content-security-policy', request.url.startsWith('/api/') || !input.siteDir ? API_CSP : htmlCsp);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({
+      method: request.method,
+      path: pathOnly(request.url),
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    }, 'request');
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    const api = toApiError(error, options.bodyLimitBytes);
+    if (api.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ err: api }, 'request refused');
+    if (api.headers) reply.headers(api.headers);
+    return reply.code(api.statusCode).type('application/json; charset=utf-8').send(api.toBody());
+  });
+
+  if (options.rateLimit) {
+    const { max, timeWindowMs } = options.rateLimit;
+    await app.register(rateLimit, {
+      max,
+      timeWindow: timeWindowMs,
+      allowList: (request) => !request.url.startsWith('/api/'),
+      errorResponseBuilder: (_request, context) => new ApiError(429, ApiCodes.RATE_LIMITED,
+        `Too many requests from your address (more than ${context.max} in ${Math.round(timeWindowMs / 1000)} s). Try again in ${context.after}.`),
+    });
+  }
+
+  const suites = Object.fromEntries(API_SUITES.map((name) => [name, input.suites?.[name] ?? registry[name]])) as Record<ApiSuite, RunnableSuite>;
+
+  app.get('/api/health', async (): Promise<HealthResponse> => ({
+    status: 'ok',
+    version: TOOL_VERSION,
+    mode: options.mode,
+    allowPrivate: options.allowPrivate,
+    suites: API_SUITES,
+  }));
+
+  registerRunsRoute(app, {
+    options,
+    suites,
+    slots: new RunSlots(options.maxConcurrentRuns),
+    policy: {
+      allowPrivate: options.allowPrivate,
+      allowedPorts: options.allowedPorts,
+      ...(input.lookup ? { lookup: input.lookup } : {}),
+    },
+    ...(input.ca ? { ca: input.ca } : {}),
+  });
+
+  if (input.siteDir) {
+    await registerStaticSite(app, input.siteDir);
+  } else {
+    app.setNotFoundHandler(async (request, reply) => reply.code(404).send(errorBody(404, ApiCodes.NOT_FOUND, `Nothing at ${request.method} ${pathOnly(request.url)}. The API has GET /api/health and POST /api/runs.`)));
+  }
+
+  await app.ready();
+  return app;
+}
+
+/** Maps anything thrown in a request to an ApiError with a safe message (no stack, no echo). */
+export function toApiError(error: unknown, bodyLimit: number): ApiError {
+  if (error instanceof ApiError) return error;
+  const e = error as Partial<FastifyError> & { validation?: unknown; validationContext?: string };
+  if (Array.isArray(e.validation)) {
+    const { field, message } = formatValidationError(e.validation, e.validationContext ?? 'body');
+    return new ApiError(400, ApiCodes.INVALID_INPUT, message, { field });
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, ApiCodes.TOO_LARGE, `The request body is larger than ${bodyLimit} bytes. Send a smaller document (packages are checked in the browser, not uploaded).`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, ApiCodes.UNSUPPORTED_MEDIA_TYPE, 'Send the body as JSON with "Content-Type: application/json".');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(400, ApiCodes.MALFORMED_JSON, 'The request body is empty. Send {"suite": ..., "input": {...}} as JSON.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError(400, ApiCodes.MALFORMED_JSON, 'The request body is not valid JSON. Send {"suite": ..., "input": {...}}.');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || (e.statusCode === 400 && /json/i.test(String(e.message)))) {
+    return new ApiError(400, ApiCodes.MALFORMED_JSON, 'The request body is not valid JSON. Send {"suite": ..., "input": {...}}.');
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return new ApiError(e.statusCode, ApiCodes.INVALID_INPUT, 'The request was refused.');
+  }
+  return new ApiError(500, ApiCodes.INTERNAL, 'The server failed while handling this request. Nothing was stored; try again, or run the CLI (npx botflow).');
+}

@@ -1,0 +1,144 @@
+/**
+ * The API's up-front guard on what a request asks the server to contact. It refuses early and
+ * clearly (400 with the field): secrets in field names or URLs, ports outside the allowed set,
+ * and targets whose addresses the safe-networking module refuses. The same module applies the
+ * address rules again on every connection and redirect during the run (`allowPrivate: false`
+ * goes into the runner), so a name that re-resolves elsewhere later is still refused.
+ */
+import { classifyAddress, isAllowedClass, type AddressClass } from '../gather/net/address';
+import { resolveHost, chooseAddress, type LookupFn } from '../gather/net/resolve';
+import { isCheckEngineError } from '../core/errors';
+import { ApiCodes, ApiError, badInput } from './errors';
+
+export interface TargetPolicy {
+  /** Let loopback/private/link-local/CGNAT/ULA targets through (metadata addresses never). */
+  allowPrivate: boolean;
+  /** Ports a target may use; `'any'` lifts the rule. */
+  allowedPorts: readonly number[] | 'any';
+  /** Resolver for the up-front check (tests inject one; default: the system resolver). */
+  lookup?: LookupFn;
+  /** Limit for the up-front resolution. */
+  dnsTimeoutMs?: number;
+}
+
+export const DEFAULT_ALLOWED_PORTS: readonly number[] = [443, 8443];
+
+/** Field names that say "this is a secret". The API accepts none (credential checks are CLI-only). */
+const SECRET_NAME = /(secret|passw(or)?d|passwd|token|api[-_]?key|credential|private[-_]?key|client[-_]?assertion|authorization|cookie|signature)/i;
+
+/** Query parameters that carry keys (Azure Functions `code`, SAS `sig`, ...). */
+const SECRET_QUERY = /^(code|key|sig|signature|token|access[-_]?token|id[-_]?token|secret|password|pwd|api[-_]?key|apikey|client[-_]?secret|x-functions-key|auth)$/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** Refuses any field of the envelope or of `input` whose name looks like a secret. */
+export function refuseSecretFields(body: unknown): void {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+  const check = (obj: Record<string, unknown>, prefix: string): void => {
+    for (const key of Object.keys(obj)) {
+      if (isSecretName(key)) {
+        throw badInput(`${prefix}/${escapePointer(key)}`,
+          `The API accepts no secrets, and "${key}" looks like one. Remove it: checks that need credentials run only in the CLI (npx botflow), on your own machine.`,
+          ApiCodes.SECRET_REFUSED);
+      }
+    }
+  };
+  const envelope = body as Record<string, unknown>;
+  check(envelope, '');
+  const input = envelope.input;
+  if (input && typeof input === 'object' && !Array.isArray(input)) check(input as Record<string, unknown>, '/input');
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function describeClass(cls: AddressClass): string {
+  switch (cls) {
+    case 'metadata': return 'a cloud instance metadata address, which is never probed';
+    case 'loopback': return 'a loopback address';
+    case 'private': return 'a private network address';
+    case 'link-local': return 'a link-local address';
+    case 'cgnat': return 'a carrier-grade NAT address';
+    case 'unique-local': return 'an IPv6 unique local address';
+    case 'multicast': return 'a multicast address';
+    case 'unspecified': return 'the unspecified address';
+    case 'broadcast': return 'the broadcast address';
+    case 'documentation': return 'a documentation-only address';
+    case 'reserved': return 'a reserved address';
+    default: return `a ${cls} address`;
+  }
+}
+
+function refusedMessage(host: string, address: string, cls: AddressClass, literal: boolean): string {
+  const what = literal ? `${host} is ${describeClass(cls)}` : `${host} resolves to ${address}, ${describeClass(cls)}`;
+  if (cls === 'metadata') return `${what}. Choose the bot's public messaging endpoint.`;
+  return `${what}. This server only checks public endpoints (Teams can only reach those). To check a bot on your own machine, run "npx botflow endpoint <url> --allow-private", or start this server with "botflow serve --allow-private".`;
+}
+
+function effectivePort(url: URL): number {
+  if (url.port) return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/**
+ * Checks one URL the run will connect to. Throws a 400 ApiError naming `field` when the URL is
+ * malformed, carries credentials or keys, uses a port outside the policy, or resolves to an
+ * address the policy refuses. A name that does not resolve is let through: the report says so.
+ */
+export async function checkTargetUrl(field: string, raw: string, policy: TargetPolicy): Promise<URL> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badInput(field, 'This is not an absolute URL. Give the full address, e.g. https://bot.contoso.com/api/messages.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw badInput(field, `The scheme "${url.protocol.replace(/:$/, '')}" is not supported. Teams calls bots over https: give an https:// URL.`);
+  }
+  if (url.username || url.password) {
+    throw badInput(field, 'The URL carries a user name or password. The API accepts no secrets: remove them from the URL.', ApiCodes.SECRET_REFUSED);
+  }
+  for (const name of url.searchParams.keys()) {
+    if (SECRET_QUERY.test(name)) {
+      throw badInput(field, `The URL carries a "${name}" query parameter, which usually holds a key. The API accepts no secrets: remove it (the check does not need it), or run the CLI on your own machine.`, ApiCodes.SECRET_REFUSED);
+    }
+  }
+  const port = effectivePort(url);
+  if (policy.allowedPorts !== 'any' && !policy.allowedPorts.includes(port)) {
+    const allowed = policy.allowedPorts.join(' and ');
+    const hint = url.protocol === 'http:' && !url.port ? ' Teams only calls https endpoints: use an https:// URL.' : '';
+    throw badInput(field, `Port ${port} is not allowed here: this server only connects to port${policy.allowedPorts.length === 1 ? '' : 's'} ${allowed}.${hint}`);
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const literal = classifyAddress(host);
+  if (literal) {
+    if (!isAllowedClass(literal.class, policy.allowPrivate)) {
+      throw badInput(field, refusedMessage(url.hostname, literal.address, literal.class, true), ApiCodes.ADDRESS_REFUSED);
+    }
+    return url;
+  }
+  if (policy.allowPrivate && !policy.lookup) return url; // the run's guard still refuses metadata addresses
+  let resolution;
+  try {
+    resolution = await resolveHost(host, { ...(policy.lookup ? { lookup: policy.lookup } : {}), timeoutMs: policy.dnsTimeoutMs ?? 5_000 });
+  } catch {
+    return url; // not resolvable now: the run reports endpoint-dns
+  }
+  try {
+    chooseAddress(resolution, { allowPrivate: policy.allowPrivate });
+  } catch (err) {
+    if (isCheckEngineError(err) && err.code === ApiCodes.ADDRESS_REFUSED) {
+      const d = (err.details ?? {}) as { address?: string; class?: AddressClass };
+      throw badInput(field, refusedMessage(host, d.address ?? '?', d.class ?? 'reserved', false), ApiCodes.ADDRESS_REFUSED);
+    }
+    throw err;
+  }
+  return url;
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}

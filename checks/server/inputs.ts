@@ -1,0 +1,120 @@
+/**
+ * What `POST /api/runs` accepts, per suite (DESIGN §6), as JSON Schema for fastify's ajv, and
+ * how each API input becomes the engine's CheckInput. No schema accepts a field it does not
+ * name (`additionalProperties: false`), and none names a secret.
+ */
+import type { CheckInput } from '../core/evidence';
+import type { SuiteName } from '../core/types';
+
+/** Suites the API runs. Egress is CLI-only: it must run on the bot's own host. */
+export const API_SUITES = ['endpoint', 'manifest', 'registration', 'residency'] as const;
+export type ApiSuite = (typeof API_SUITES)[number];
+
+export const CLI_ONLY_SUITES: readonly SuiteName[] = ['egress'];
+
+/** Largest JSON document (manifest, Azure Bot resource, Teams channel) accepted as text. */
+export const MAX_DOCUMENT_CHARS = 200_000;
+export const MAX_URL_CHARS = 2_048;
+
+const urlField = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_URL_CHARS,
+} as const;
+
+const guidField = {
+  type: 'string',
+  maxLength: 64,
+  pattern: '^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?$',
+} as const;
+
+/** A JSON document given as text or already parsed. */
+const jsonDocument = {
+  type: ['string', 'object'],
+  maxLength: MAX_DOCUMENT_CHARS,
+} as const;
+
+export const inputSchemas: Readonly<Record<ApiSuite, Record<string, unknown>>> = {
+  endpoint: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['url'],
+    properties: {
+      url: urlField,
+      appId: guidField,
+      callingWebhook: urlField,
+    },
+  },
+  manifest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['manifest'],
+    properties: {
+      manifest: { type: 'string', minLength: 1, maxLength: MAX_DOCUMENT_CHARS },
+      appId: guidField,
+    },
+  },
+  registration: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['bot'],
+    properties: {
+      bot: jsonDocument,
+      channel: jsonDocument,
+      manifest: jsonDocument,
+    },
+  },
+  residency: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['serviceUrl'],
+    properties: {
+      serviceUrl: urlField,
+    },
+  },
+};
+
+/** The body schema of `POST /api/runs`: the suite picks the input schema. */
+export const runBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['suite', 'input'],
+  properties: {
+    suite: { type: 'string', enum: [...API_SUITES, ...CLI_ONLY_SUITES] },
+    input: { type: 'object' },
+  },
+  allOf: API_SUITES.map((suite) => ({
+    if: { properties: { suite: { const: suite } }, required: ['suite'] },
+    then: { properties: { input: inputSchemas[suite] } },
+  })),
+} as const;
+
+export interface RunBody {
+  suite: ApiSuite | 'egress';
+  input: Record<string, unknown>;
+}
+
+/** Fields of each suite's input that are URLs the server will connect to (guarded up front). */
+export const TARGET_FIELDS: Readonly<Record<ApiSuite, readonly string[]>> = {
+  endpoint: ['url', 'callingWebhook'],
+  manifest: [],
+  registration: [],
+  residency: [],
+};
+
+/**
+ * Maps a validated API input onto the engine's CheckInput. The suites own the CheckInput
+ * fields (declaration merging); the API names match them one to one, except that labels the
+ * reports use for documents are set here.
+ */
+export function toCheckInput(suite: ApiSuite, input: Readonly<Record<string, unknown>>): CheckInput {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) if (value !== undefined) out[key] = value;
+  if (suite === 'registration') {
+    out.botLabel = 'the Azure Bot JSON';
+    if (out.channel !== undefined) out.channelLabel = 'the Teams channel JSON';
+    if (out.manifest !== undefined) out.manifestLabel = 'the manifest JSON';
+  }
+  if (suite === 'manifest') out.manifestLabel = 'manifest.json';
+  return out as CheckInput;
+}

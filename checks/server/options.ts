@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import type { RunnableSuite } from '../core/runner';
+import type { LookupFn } from '../gather/net/resolve';
+import type { ApiSuite } from './inputs';
+import type { LogOptions } from './logging';
+import { DEFAULT_ALLOWED_PORTS } from './guard';
+
+export type ServerMode = 'production' | 'development';
+
+export interface ApiServerOptions {
+  /** production: `botflow serve`; development: mounted into `npm start`. */
+  mode: ServerMode;
+  /** Loopback/private targets allowed. Default: true in development, false in production. */
+  allowPrivate?: boolean;
+  /** Ports a target URL may use. Default 443 and 8443; `'any'` when private targets are allowed. */
+  allowedPorts?: readonly number[] | 'any';
+  /** Request body cap in bytes (413 beyond). Default 256 KiB. */
+  bodyLimitBytes?: number;
+  /** Per-client limit on /api requests; false turns it off. Default 60 a minute. */
+  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** Runs in flight at once (503 beyond). Default 8. */
+  maxConcurrentRuns?: number;
+  /** Seconds a 503 tells the client to wait. Default 5. */
+  retryAfterSeconds?: number;
+  /** Whole-run deadline in ms. Default 30 s. */
+  runDeadlineMs?: number;
+  /** Per-gatherer timeout in ms. Default 15 s. */
+  gathererTimeoutMs?: number;
+  /** Directory of the built site to serve (production); none: API only. */
+  siteDir?: string;
+  /** Log options, a pino logger, or false for none. Default: info level on standard output. */
+  logger?: LogOptions | Logger | false;
+  /** Resolver for the up-front target guard (tests inject one). */
+  lookup?: LookupFn;
+  /** Extra trusted roots (PEM) for the runs (a private CA in development and tests). */
+  ca?: string;
+  /** Suites by name (default: the registry). */
+  suites?: Partial<Record<ApiSuite, RunnableSuite>>;
+  /** Trust X-Forwarded-For from a proxy in front (for the per-client rate limit). Default false. */
+  trustProxy?: boolean | string | string[];
+}
+
+export interface ResolvedOptions {
+  mode: ServerMode;
+  allowPrivate: boolean;
+  allowedPorts: readonly number[] | 'any';
+  bodyLimitBytes: number;
+  rateLimit: { max: number; timeWindowMs: number } | false;
+  maxConcurrentRuns: number;
+  retryAfterSeconds: number;
+  runDeadlineMs: number;
+  gathererTimeoutMs: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+export function resolveOptions(o: ApiServerOptions): ResolvedOptions {
+  const allowPrivate = o.allowPrivate ?? o.mode === 'development';
+  const runDeadlineMs = o.runDeadlineMs ?? 30_000;
+  return {
+    mode: o.mode,
+    allowPrivate,
+    allowedPorts: o.allowedPorts ?? (allowPrivate ? 'any' : DEFAULT_ALLOWED_PORTS),
+    bodyLimitBytes: o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    rateLimit: o.rateLimit ?? { max: 60, timeWindowMs: 60_000 },
+    maxConcurrentRuns: o.maxConcurrentRuns ?? 8,
+    retryAfterSeconds: o.retryAfterSeconds ?? 5,
+    runDeadlineMs,
+    gathererTimeoutMs: Math.min(o.gathererTimeoutMs ?? 15_000, runDeadlineMs),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The wire format of `POST /api/runs` (for the widgets and other clients).
+ *
+ * - `Accept: application/json`: the body is the Report (DESIGN §4).
+ * - Otherwise (`application/x-ndjson`, `*` or no Accept): one JSON object per line, each a
+ *   RunEvent of the engine (`run-start`, `gather-start`, `gather-end`, `check-result`), and the
+ *   LAST line is `{"type":"run-end","report":{...}}` carrying the Report. If the server fails
+ *   after the stream has started, the last line is a `run-error` instead.
+ * - Errors before a run starts (bad input, refused target, limits) are ordinary HTTP errors
+ *   with an ApiErrorBody: 400 (with `field`, a JSON pointer), 413, 415, 429, 503 (Retry-After).
+ */
+import type { Report, RunEvent } from '../core/types';
+import type { ApiErrorBody } from './errors';
+import type { ApiSuite } from './inputs';
+
+export type { ApiErrorBody };
+
+export interface RunErrorLine {
+  type: 'run-error';
+  error: { code: string; message: string };
+}
+
+export type StreamLine = RunEvent | RunErrorLine;
+
+export interface RunRequest {
+  suite: ApiSuite;
+  input: Record<string, unknown>;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  version: string;
+  mode: 'production' | 'development';
+  allowPrivate: boolean;
+  suites: readonly ApiSuite[];
+}
+
+export const NDJSON = 'application/x-ndjson';
+
+/** The Report of a finished stream (its last line), or undefined if the stream did not finish. */
+export function reportOfStream(lines: readonly StreamLine[]): Report | undefined {
+  const last = lines[lines.length - 1];
+  return last && last.type === 'run-end' ? last.report : undefined;
+}
