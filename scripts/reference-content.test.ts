@@ -1,0 +1,215 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { allChecks } from '../checks/core/registry';
+import { CHECK_IDS, isCheckId } from '../src/components/CheckRef/catalogue';
+
+/**
+ * Content rules of the reference pages (docs/<section>/index.mdx): every page is in the sidebar in
+ * the agreed order, links a public source, names only real check ids, draws its flows, and keeps
+ * shared data in checks/core (rendered by components) instead of copying it into prose.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DOCS = path.join(ROOT, 'docs');
+
+/** Section folder -> sidebar position, as agreed for the site. */
+const SECTIONS: Record<string, number> = {
+  messaging: 2,
+  calling: 3,
+  authentication: 4,
+  network: 5,
+  'data-residency': 6,
+  clouds: 7,
+  hosting: 8,
+  faq: 9,
+  troubleshooting: 10,
+};
+
+function page(section: string): string {
+  return readFileSync(path.join(DOCS, section, 'index.mdx'), 'utf8');
+}
+
+function externalLinks(text: string): string[] {
+  return [...text.matchAll(/\]\((https:\/\/[^)\s]+)\)|href="(https:\/\/[^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+function checkRefs(text: string): string[] {
+  return [...text.matchAll(/<CheckRef\s+id="([^"]*)"\s*\/>/g)].map((m) => m[1]!);
+}
+
+function mermaidBlocks(text: string): number {
+  return [...text.matchAll(/^```mermaid\s*$/gm)].length;
+}
+
+/** Splits a page into sections under `### ` headings: [heading, body]. */
+function h3Sections(text: string): Array<[string, string]> {
+  const parts = text.split(/^### /m).slice(1);
+  return parts.map((p) => {
+    const nl = p.indexOf('\n');
+    const body = p.slice(nl + 1).split(/^## /m)[0]!;
+    return [p.slice(0, nl).trim(), body];
+  });
+}
+
+describe.each(Object.entries(SECTIONS))('docs/%s', (section, position) => {
+  const text = page(section);
+
+  it('is a sidebar category at its agreed position', () => {
+    const category = JSON.parse(readFileSync(path.join(DOCS, section, '_category_.json'), 'utf8')) as { position: number; label: string };
+    expect(category.position).toBe(position);
+    expect(category.label.length).toBeGreaterThan(0);
+  });
+
+  it('has a title and a description in its front matter', () => {
+    const front = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '';
+    expect(front).toMatch(/^title: .+/m);
+    expect(front).toMatch(/^description: .{40,}/m);
+  });
+
+  it('links at least one public source, only over https', () => {
+    const links = externalLinks(text);
+    expect(links.length).toBeGreaterThan(0);
+    expect(text).not.toMatch(/\]\(http:\/\//);
+  });
+
+  it('names only check ids from the catalogue', () => {
+    for (const id of checkRefs(text)) expect(isCheckId(id), id).toBe(true);
+    // Every <CheckRef> is written in the form the pattern above reads.
+    expect((text.match(/<CheckRef/g) ?? []).length).toBe(checkRefs(text).length);
+  });
+
+  it('links to sibling pages that exist', () => {
+    for (const m of text.matchAll(/\]\((\.\.\/[^)#\s]+)(#[^)\s]*)?\)/g)) {
+      expect(existsSync(path.resolve(DOCS, section, m[1]!)), m[1]).toBe(true);
+    }
+  });
+
+  it('imports only components that exist', () => {
+    for (const m of text.matchAll(/from '@site\/src\/components\/([A-Za-z]+)'/g)) {
+      expect(existsSync(path.join(ROOT, 'src', 'components', m[1]!, 'index.tsx')), m[1]).toBe(true);
+    }
+  });
+
+  it('draws at least one mermaid diagram', () => {
+    expect(mermaidBlocks(text)).toBeGreaterThan(0);
+  });
+
+  it('presents TLS 1.3-only breakage only as a report', () => {
+    expect(tls13OnlyLines(text).every((l) => l.labelled), JSON.stringify(tls13OnlyLines(text))).toBe(true);
+  });
+});
+
+/** Lines that mention TLS 1.3-only endpoints, and whether each is labelled as a report. */
+function tls13OnlyLines(text: string): Array<{ line: string; labelled: boolean }> {
+  const found: Array<{ line: string; labelled: boolean }> = [];
+  const lines = text.split('\n');
+  let admonition = '';
+  lines.forEach((line, i) => {
+    const open = /^:::(\w+)\s*(.*)$/.exec(line);
+    if (open) admonition = open[2] ?? '';
+    else if (/^:::\s*$/.test(line)) admonition = '';
+    if (/TLS 1\.3[- ]only/i.test(line)) {
+      found.push({ line, labelled: /reported/i.test(admonition) || /report/i.test(line) || /report/i.test(lines[i - 1] ?? '') });
+    }
+  });
+  return found;
+}
+
+describe('TLS 1.3 report', () => {
+  it('is on the network page, inside a "Reported" admonition', () => {
+    const lines = tls13OnlyLines(page('network'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.labelled)).toBe(true);
+  });
+
+  it('an unlabelled requirement would be caught', () => {
+    expect(tls13OnlyLines('Endpoints must not be TLS 1.3-only.').every((l) => l.labelled)).toBe(false);
+  });
+});
+
+describe('FAQ', () => {
+  const questions = h3Sections(page('faq'));
+
+  it('has at least 20 questions', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('starts with the five questions of the Learn communication-flow FAQ', () => {
+    const firstFive = questions.slice(0, 5).map(([q]) => q.toLowerCase());
+    expect(firstFive[0]).toMatch(/azure bot service/);
+    expect(firstFive[1]).toMatch(/client/);
+    expect(firstFive[2]).toMatch(/public access|privately/);
+    expect(firstFive[3]).toMatch(/tenant restrictions/);
+    expect(firstFive[4]).toMatch(/outside azure/);
+  });
+
+  it.each(questions.map(([q, body]) => [q, body] as const))('"%s" is short, sourced and names a catalogue check', (_q, body) => {
+    expect(externalLinks(body).length).toBeGreaterThan(0);
+    expect(body).toMatch(/^Source: /m);
+    const ids = checkRefs(body);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(isCheckId(id), id).toBe(true);
+    const words = body.replace(/\([^)]*\)/g, '').split(/\s+/).filter(Boolean).length;
+    expect(words).toBeLessThan(130);
+  });
+
+  it('covers the recurring failure modes', () => {
+    const all = questions.map(([q]) => q.toLowerCase()).join('\n');
+    for (const topic of [
+      'single-tenant', 'web chat', 'tls 1.3', 'app service authentication', 'login.botframework.com',
+      'secret', 'timeout', 'serviceurl', 'anonymous', 'managed identity', 'custom app upload',
+      'graph permission', 'gcc high',
+    ]) {
+      expect(all, topic).toContain(topic);
+    }
+  });
+});
+
+describe('troubleshooting', () => {
+  it('gives every cause a source and a check', () => {
+    const rows = page('troubleshooting').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Likely cause') && !l.startsWith('|---'));
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    for (const row of rows) {
+      expect(externalLinks(row).length, row).toBeGreaterThan(0);
+      expect(checkRefs(row).length, row).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('shared data is rendered, not copied', () => {
+  it('the network page renders the allowlist of every cloud from the data module', () => {
+    const text = page('network');
+    for (const cloud of ['public', 'gcc', 'gcch', 'dod', 'china']) expect(text).toContain(`<FqdnTable cloud="${cloud}" />`);
+  });
+
+  it('the clouds page renders the endpoint table', () => {
+    expect(page('clouds')).toContain('<CloudEndpointsTable />');
+  });
+
+  it('the data residency page renders the serviceUrl and regional tables and is printable', () => {
+    const text = page('data-residency');
+    for (const tag of ['<ServiceUrlRegionsTable />', '<ServiceUrlHostsTable />', '<RegionalBotsTable />', '<PrintableSection>']) {
+      expect(text).toContain(tag);
+    }
+  });
+
+  it('no page spells out an FQDN allowlist in a markdown table', () => {
+    for (const section of Object.keys(SECTIONS)) {
+      const rows = page(section).split('\n').filter((l) => /^\|\s*`[a-z0-9.*-]+\.(com|net|us|cn)`\s*\|/.test(l));
+      expect(rows, section).toEqual([]);
+    }
+  });
+});
+
+describe('check catalogue', () => {
+  it('has unique kebab-case ids', () => {
+    expect(new Set(CHECK_IDS).size).toBe(CHECK_IDS.length);
+    for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
+  });
+
+  it('contains every check the engine registers', () => {
+    for (const check of allChecks) expect(isCheckId(check.meta.id), check.meta.id).toBe(true);
+  });
+});
