@@ -2,6 +2,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
+import { withReadableTokens } from './src/theme/prism-contrast';
 
 /**
  * Teams Bot Flow site.
@@ -137,8 +138,9 @@ const config: Config = {
       copyright: 'Teams Bot Flow. Not affiliated with Microsoft. Facts link to their public sources.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // Stock themes colour comments below 4.5:1; the helper lifts every token to AA contrast.
+      theme: withReadableTokens(prismThemes.github),
+      darkTheme: withReadableTokens(prismThemes.dracula),
       additionalLanguages: ['bash', 'json'],
     },
     mermaid: {

@@ -1,0 +1,166 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/axe';
+import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
+import { buildDir, pageSlug, REPO_ROOT, sitemapPaths, startStaticServer, type StaticServer } from './helpers/site';
+
+/**
+ * Browser tests of the built site (`npm run build` first): every page in the sitemap, in light and
+ * dark mode, loads cleanly, renders its diagrams and passes axe; search works offline; the
+ * architecture page prints cleanly. Screenshots go to e2e/screenshots/ (git-ignored).
+ */
+
+const SITE = buildDir();
+const PAGES = sitemapPaths(SITE);
+const MODES: readonly ColorMode[] = ['light', 'dark'];
+const SCREENSHOTS = path.join(REPO_ROOT, 'e2e', 'screenshots');
+const ARTIFACTS = path.join(REPO_ROOT, 'e2e', 'artifacts');
+const ARCHITECTURE = '/docs/architecture/';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startStaticServer(SITE);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sitemap', () => {
+  it('lists the landing page and the architecture page', () => {
+    expect(PAGES).toContain('/');
+    expect(PAGES).toContain(ARCHITECTURE);
+  });
+});
+
+/** Waits until every diagram placeholder holds an <svg>; returns how many diagrams there are. */
+async function renderedDiagrams(page: import('playwright-core').Page): Promise<{ blocks: number; withSvg: number }> {
+  const blocks = await page.locator('[data-mermaid-block]').count();
+  if (blocks > 0) {
+    await page
+      .waitForFunction(
+        () => [...document.querySelectorAll('[data-mermaid-block]')].every((block) => block.querySelector('svg')),
+        undefined,
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined); // the counts below carry the verdict
+  }
+  const withSvg = await page.locator('[data-mermaid-block]:has(svg)').count();
+  return { blocks, withSvg };
+}
+
+describe.each(MODES)('every page in %s mode', (mode) => {
+  it.each(PAGES)('%s loads cleanly, renders its diagrams and has no serious axe violation', async (pagePath) => {
+    const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
+    try {
+      await gotoInMode(page, server.origin + pagePath, mode);
+      const diagrams = await renderedDiagrams(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.png`), fullPage: true });
+      const violations = await seriousViolations(page);
+
+      expect(diagrams.withSvg, 'mermaid blocks without an <svg>').toBe(diagrams.blocks);
+      expect(consoleErrors, 'console errors').toEqual([]);
+      expect(failedRequests, 'failed requests').toEqual([]);
+      expect(violations, 'serious or critical axe violations').toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('architecture page', () => {
+  it('has the whole-flow diagram, rendered as an svg', async () => {
+    const { page } = await newPage(browser.context, server.origin);
+    try {
+      await gotoInMode(page, server.origin + ARCHITECTURE, 'light');
+      const diagrams = await renderedDiagrams(page);
+      expect(diagrams.blocks).toBeGreaterThanOrEqual(1);
+      expect(diagrams.withSvg).toBe(diagrams.blocks);
+      for (const id of ['app-manifest', 'teams-client-connection', 'teams-service-transit', 'azure-bot-registration',
+        'access-to-microsoft-domains', 'graph-permissions', 'data-in-transit-and-at-rest', 'self-checks']) {
+        await expect.poll(() => page.locator(`h2#${id}`).count(), { message: `section #${id}` }).toBe(1);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('prints without navigation chrome and without clipped tables', async () => {
+    const { page } = await newPage(browser.context, server.origin);
+    try {
+      await gotoInMode(page, server.origin + ARCHITECTURE, 'light');
+      await renderedDiagrams(page);
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      const hiddenWhenPrinting = ['.navbar', '.theme-doc-sidebar-container', '.theme-doc-toc-desktop', '.footer', '.pagination-nav'];
+      for (const selector of hiddenWhenPrinting) {
+        const visible = await page.locator(selector).evaluateAll((nodes) =>
+          nodes.some((node) => getComputedStyle(node).display !== 'none'),
+        );
+        expect(visible, `${selector} is hidden in print`).toBe(false);
+      }
+      const clipped = await page.locator('article table').evaluateAll((tables) =>
+        tables
+          .filter((table) => table.scrollWidth > table.clientWidth + 1 || table.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((table) => table.textContent?.slice(0, 60) ?? ''),
+      );
+      expect(await page.locator('article table').count()).toBeGreaterThan(0);
+      expect(clipped, 'tables wider than the printed page').toEqual([]);
+      const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'architecture.pdf'), format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('landing page', () => {
+  it('routes architects, compliance officers and engineers to targets that exist', async () => {
+    const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
+    try {
+      await gotoInMode(page, server.origin + '/', 'light');
+      const links = await page.locator('main a.button').evaluateAll((anchors) =>
+        anchors.map((anchor) => (anchor as HTMLAnchorElement).getAttribute('href') ?? ''),
+      );
+      expect(links).toHaveLength(3);
+      for (const href of links) {
+        const target = new URL(href, server.origin);
+        await page.goto(target.href, { waitUntil: 'load' });
+        expect(await page.locator('article h1').count(), `${href} is a docs page`).toBe(1);
+        if (target.hash) {
+          expect(await page.locator(`[id="${decodeURIComponent(target.hash.slice(1))}"]`).count(), `${href} anchor`).toBe(1);
+        }
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(failedRequests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('local search', () => {
+  it('finds a word from the architecture page, offline', async () => {
+    const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
+    try {
+      await gotoInMode(page, server.origin + '/', 'light');
+      const input = page.getByRole('combobox', { name: 'Search' }).or(page.getByLabel('Search')).first();
+      await input.click();
+      await input.pressSequentially('signaling', { delay: 30 });
+      const option = page.locator('[role="option"]').filter({ hasText: /signaling/i }).first();
+      await option.waitFor({ state: 'visible', timeout: 15_000 });
+      await option.click();
+      await page.waitForURL((url) => url.pathname.startsWith('/docs/architecture'), { timeout: 10_000 });
+      expect(consoleErrors).toEqual([]);
+      expect(failedRequests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
