@@ -7,7 +7,7 @@
 import { InvalidInputError } from '../core/errors';
 import type { JsonObject, JsonValue } from '../core/types';
 
-export type CloudName = 'public' | 'gcch' | 'dod';
+export type CloudName = 'public' | 'gcc' | 'gcch' | 'dod';
 
 export interface TeamsChannelEvidence {
   /**
