@@ -1,0 +1,74 @@
+import { defineCheck, type TypedOutcome } from '../core/define-check';
+import type { Detail, JsonObject } from '../core/types';
+import { SOURCES } from '../manifest/sources';
+import '../gather/manifest-icons';
+
+const SIZES = { color: 192, outline: 32, color32x32: 32 } as const;
+
+const messages = {
+  ok: 'The color icon is a {{colorSize}} PNG and the outline icon a {{outlineSize}} PNG, white on transparent.',
+  notPackage: 'Icons can only be checked in an app package (.zip); a manifest.json file was given.',
+  noManifest: 'There is no parsed manifest, so the icon names are unknown (see manifest-json).',
+  missing: 'The {{role}} icon "{{path}}" is not in the package.',
+  notPng: 'The {{role}} icon "{{path}}" is not a usable PNG: {{reason}}.',
+  wrongSize: 'The {{role}} icon "{{path}}" is {{width}}x{{height}} pixels; it must be {{size}}x{{size}}.',
+  outlineColors: 'The outline icon "{{path}}" has {{offending}} pixel(s) that are neither white nor transparent (first at x={{x}}, y={{y}}); it must be white (255,255,255) on a transparent background.',
+  notDeclared: 'The manifest does not name a {{role}} icon.',
+};
+
+export default defineCheck({
+  meta: {
+    id: 'manifest-icons',
+    suite: 'manifest',
+    title: 'Icons are PNGs of the right size and colours',
+    failureTitle: 'Icons are missing, not PNG, the wrong size or the wrong colours',
+    description: 'Teams needs a 192x192 full-colour PNG and a 32x32 outline PNG that is white on a transparent background. The schema only checks the file names; the store review and the upload check the files themselves.',
+    severity: 'error',
+    requiredEvidence: ['ManifestIcons'],
+    messages,
+    remediation: {
+      missing: 'Add "{{path}}" at the root of the zip, with exactly the name the manifest gives.',
+      notPng: 'Export the icon as a real PNG file (not a renamed JPEG, SVG or ICO) at {{size}}x{{size}} pixels.',
+      wrongSize: 'Resize the {{role}} icon to exactly {{size}}x{{size}} pixels.',
+      outlineColors: 'Redraw the outline icon with pure white (#FFFFFF) on a fully transparent background, with no other colours and no padding.',
+      notDeclared: 'Name the {{role}} icon in "icons" and add the file to the package.',
+    },
+    sources: [SOURCES.icons, SOURCES.appPackage, SOURCES.schemaV130],
+  },
+  evaluate({ ManifestIcons: ev }): TypedOutcome<keyof typeof messages> {
+    if (ev.status === 'not-a-package') return { status: 'skip', messageId: 'notPackage' };
+    if (ev.status === 'no-manifest') return { status: 'skip', messageId: 'noManifest' };
+    const evidence: JsonObject = {
+      icons: ev.icons.map((i) => ({
+        role: i.role, path: i.path, found: i.found,
+        ...(i.png ? { width: i.png.width, height: i.png.height, colorType: i.png.colorType, bitDepth: i.png.bitDepth } : {}),
+        ...(i.error ? { error: i.error } : {}),
+        ...(i.scan ? { offendingPixels: i.scan.offending, transparentPixels: i.scan.transparent } : {}),
+      })),
+    };
+    const details: Detail[] = [];
+    let first: TypedOutcome<keyof typeof messages> | undefined;
+    const note = (o: TypedOutcome<keyof typeof messages>, d: Detail) => { details.push(d); if (!first) first = o; };
+    for (const role of ['color', 'outline'] as const) {
+      if (!ev.icons.some((i) => i.role === role)) note({ status: 'fail', messageId: 'notDeclared', data: { role } }, { message: `no ${role} icon named`, path: '/icons', status: 'fail' });
+    }
+    for (const icon of ev.icons) {
+      const size = SIZES[icon.role];
+      const path = `/icons/${icon.role}`;
+      const base = { role: icon.role, path: icon.path, size };
+      if (!icon.found) { note({ status: 'fail', messageId: 'missing', data: base }, { message: `${icon.path}: not in the package`, path, status: 'fail' }); continue; }
+      if (icon.error || !icon.png) { const reason = icon.error ?? 'unreadable'; note({ status: 'fail', messageId: 'notPng', data: { ...base, reason } }, { message: `${icon.path}: ${reason}`, path, status: 'fail' }); continue; }
+      if (icon.png.width !== size || icon.png.height !== size) {
+        note({ status: 'fail', messageId: 'wrongSize', data: { ...base, width: icon.png.width, height: icon.png.height } }, { message: `${icon.path}: ${icon.png.width}x${icon.png.height}, expected ${size}x${size}`, path, status: 'fail' });
+        continue;
+      }
+      if (icon.role === 'outline' && icon.scan && icon.scan.offending > 0) {
+        const s = icon.scan.samples[0]!;
+        note({ status: 'fail', messageId: 'outlineColors', data: { path: icon.path, offending: icon.scan.offending, x: s.x, y: s.y } },
+          { message: `${icon.path}: ${icon.scan.offending} pixel(s) not white or transparent, e.g. rgba(${s.rgba.join(',')}) at ${s.x},${s.y}`, path, status: 'fail' });
+      }
+    }
+    if (first) return { ...first, evidence, details };
+    return { status: 'pass', messageId: 'ok', data: { colorSize: '192x192', outlineSize: '32x32' }, evidence };
+  },
+});

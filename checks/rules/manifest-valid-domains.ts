@@ -1,0 +1,87 @@
+import { defineCheck, type TypedOutcome } from '../core/define-check';
+import type { Detail } from '../core/types';
+import { SOURCES } from '../manifest/sources';
+import { isSchemaVersion } from '../manifest/schemas';
+import { botLimits } from '../manifest/version-rules';
+import '../gather/manifest';
+
+/** Hosts of the Bot Framework token service that serve OAuth sign-in (public, regional, government, China). */
+const TOKEN_HOSTS = [
+  'token.botframework.com', 'europe.token.botframework.com', 'unitedstates.token.botframework.com', 'india.token.botframework.com',
+  'token.botframework.azure.us', 'tokengcch.botframework.azure.us', 'apidod.botframework.azure.us', 'token.botframework.azure.cn',
+];
+
+/** True when a validDomains entry covers a host (exact, or a leading *. wildcard). */
+function covers(entry: string, host: string): boolean {
+  const e = entry.trim().toLowerCase();
+  if (e === host) return true;
+  return e.startsWith('*.') && host.endsWith(e.slice(1));
+}
+
+const messages = {
+  ok: '{{count}} valid domain(s), each a bare host name{{tokenNote}}.',
+  noManifest: 'There is no parsed manifest (see manifest-json).',
+  none: 'The manifest lists no validDomains and uses no bot sign-in (no webApplicationInfo).',
+  scheme: 'validDomains entry "{{entry}}" includes a scheme; entries are host names only (e.g. "{{host}}").',
+  path: 'validDomains entry "{{entry}}" includes a path, query or fragment; entries are host names only (e.g. "{{host}}").',
+  malformed: 'validDomains entry "{{entry}}" is not a host name.',
+  tooMany: 'The manifest lists {{count}} validDomains; v{{version}} allows at most {{max}} (v1.28 raised the limit from 16 to 100).',
+  tokenMissing: 'The manifest sets webApplicationInfo (single sign-on) but validDomains does not include token.botframework.com, which Bot Framework OAuth sign-in cards open in Teams.',
+};
+
+export default defineCheck({
+  meta: {
+    id: 'manifest-valid-domains',
+    suite: 'manifest',
+    title: 'validDomains are bare host names and include the token service when sign-in is used',
+    failureTitle: 'validDomains are malformed or miss token.botframework.com',
+    description: 'validDomains lists the hosts Teams lets the app open. Entries are host names without https:// or a path, the count is capped by the manifest version, and a bot that signs users in with Bot Framework OAuth cards must list token.botframework.com.',
+    severity: 'error',
+    requiredEvidence: ['Manifest'],
+    messages,
+    remediation: {
+      scheme: 'Write the host only: "{{host}}" (no https://).',
+      path: 'Write the host only: "{{host}}" (no path); Teams allows every path on a listed host.',
+      malformed: 'Use a host name such as "contoso.com" or "*.contoso.com".',
+      tooMany: 'Keep at most {{max}} entries, using wildcards such as "*.contoso.com" where they fit, or raise manifestVersion to 1.28 or later (100 entries).',
+      tokenMissing: 'Add "token.botframework.com" to validDomains (or the token host of your bot\'s region or cloud). If the bot never uses Bot Framework OAuth sign-in, this warning does not apply.',
+    },
+    sources: [SOURCES.manifestSchema, SOURCES.addAuthentication, SOURCES.authSample, SOURCES.schemaFiles],
+  },
+  evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
+    const m = Manifest.manifest;
+    if (!m) return { status: 'skip', messageId: 'noManifest' };
+    const domains = Array.isArray(m.validDomains) ? m.validDomains.filter((d): d is string => typeof d === 'string') : [];
+    // Sign-in detection: the manifest cannot show whether the bot sends OAuth cards, but
+    // webApplicationInfo is how an app declares its Entra app for SSO, and bot SSO runs through
+    // the Bot Framework token service. So webApplicationInfo with a bot counts as "uses sign-in".
+    const hasBot = Array.isArray(m.bots) && m.bots.length > 0;
+    const usesSignIn = hasBot && typeof m.webApplicationInfo === 'object' && m.webApplicationInfo !== null;
+    const evidence = { validDomains: domains.slice(0, 100), count: domains.length, signInDetected: usesSignIn };
+    if (domains.length === 0 && !usesSignIn) return { status: 'pass', messageId: 'none', evidence };
+    const details: Detail[] = [];
+    for (const [i, entry] of domains.entries()) {
+      const path = `/validDomains/${i}`;
+      const trimmed = entry.trim();
+      const schemeMatch = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed);
+      const withoutScheme = schemeMatch ? trimmed.slice(schemeMatch[0].length) : trimmed;
+      const host = withoutScheme.split(/[/?#]/)[0] ?? '';
+      if (schemeMatch) return { status: 'fail', messageId: 'scheme', data: { entry, host }, evidence, details: [{ message: `remove "${schemeMatch[0]}"`, path, status: 'fail' }] };
+      if (host !== withoutScheme) return { status: 'fail', messageId: 'path', data: { entry, host }, evidence, details: [{ message: 'remove the path', path, status: 'fail' }] };
+      if (!/^(\*\.)?([a-z0-9_-]+\.)*[a-z0-9_-]+(:\d{1,5})?$/i.test(host) || host.includes('..')) {
+        return { status: 'fail', messageId: 'malformed', data: { entry }, evidence, details: [{ message: 'not a host name', path, status: 'fail' }] };
+      }
+    }
+    const version = m.manifestVersion;
+    if (isSchemaVersion(version)) {
+      const max = botLimits(version).validDomainsMax;
+      if (domains.length > max) return { status: 'fail', messageId: 'tooMany', data: { count: domains.length, version, max }, evidence };
+    }
+    const tokenListed = domains.some((d) => TOKEN_HOSTS.some((h) => covers(d, h)));
+    if (usesSignIn && !tokenListed) {
+      details.push({ message: 'webApplicationInfo is set, so the bot is assumed to use Bot Framework sign-in', path: '/webApplicationInfo', status: 'warn' });
+      return { status: 'warn', messageId: 'tokenMissing', evidence, details };
+    }
+    return { status: 'pass', messageId: 'ok', data: { count: domains.length, tokenNote: tokenListed ? ', token service listed' : '' }, evidence };
+  },
+});
