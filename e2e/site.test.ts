@@ -85,7 +85,7 @@ describe('architecture page', () => {
       expect(diagrams.withSvg).toBe(diagrams.blocks);
       for (const id of ['app-manifest', 'teams-client-connection', 'teams-service-transit', 'azure-bot-registration',
         'access-to-microsoft-domains', 'graph-permissions', 'data-in-transit-and-at-rest', 'self-checks']) {
-        await expect.poll(() => page.locator(`h2#${id}`).count(), { message: `section #${id}` }).toBe(1);
+        expect(await page.locator(`h2#${id}`).count(), `section #${id}`).toBe(1);
       }
     } finally {
       await page.close();
@@ -138,6 +138,33 @@ describe('landing page', () => {
         }
       }
       expect(consoleErrors).toEqual([]);
+      expect(failedRequests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('site identity', () => {
+  it('serves the favicon and the social card that the pages point to', async () => {
+    const { page, failedRequests } = await newPage(browser.context, server.origin);
+    try {
+      await gotoInMode(page, server.origin + '/', 'light');
+      const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+      const card = await page.locator('meta[property="og:image"]').getAttribute('content');
+      expect(icon).toBeTruthy();
+      expect(card).toBeTruthy();
+      const checks: Array<[string, RegExp, number]> = [
+        [icon!, /^image\/svg\+xml/, 100],
+        [card!, /^image\/png/, 10_000],
+      ];
+      for (const [ref, type, minBytes] of checks) {
+        // og:image is absolute on the configured site url; fetch the same path from this server.
+        const response = await page.request.get(server.origin + new URL(ref, server.origin).pathname);
+        expect(response.status(), ref).toBe(200);
+        expect(response.headers()['content-type'], ref).toMatch(type);
+        expect((await response.body()).length, ref).toBeGreaterThan(minBytes);
+      }
       expect(failedRequests).toEqual([]);
     } finally {
       await page.close();
