@@ -49,6 +49,9 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     },
   });
 
+  // JSON only: a text/plain body gets 415, not a confusing schema error.
+  app.removeContentTypeParser('text/plain');
+
   const scriptHashes = input.siteDir ? await collectSiteScriptHashes(input.siteDir) : [];
   const htmlCsp = siteCsp(scriptHashes);
 

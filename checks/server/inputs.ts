@@ -4,7 +4,7 @@
  * name (`additionalProperties: false`), and none names a secret.
  */
 import type { CheckInput } from '../core/evidence';
-import type { SuiteName } from '../core/types';
+import type { JsonObject, SuiteName } from '../core/types';
 
 /** Suites the API runs. Egress is CLI-only: it must run on the bot's own host. */
 export const API_SUITES = ['endpoint', 'manifest', 'registration', 'residency'] as const;
@@ -62,6 +62,9 @@ export const inputSchemas: Readonly<Record<ApiSuite, Record<string, unknown>>> =
       bot: jsonDocument,
       channel: jsonDocument,
       manifest: jsonDocument,
+      /** The endpoint under test, compared with the registration (not contacted). */
+      url: urlField,
+      callingWebhook: urlField,
     },
   },
   residency: {
@@ -103,18 +106,52 @@ export const TARGET_FIELDS: Readonly<Record<ApiSuite, readonly string[]>> = {
 };
 
 /**
- * Maps a validated API input onto the engine's CheckInput. The suites own the CheckInput
- * fields (declaration merging); the API names match them one to one, except that labels the
- * reports use for documents are set here.
+ * Maps a validated API input onto the engine's CheckInput (fields the suites declare by
+ * declaration merging): the manifest text goes to `manifestText`, documents keep their names,
+ * and the labels the reports use for documents are set here (never the document itself).
  */
 export function toCheckInput(suite: ApiSuite, input: Readonly<Record<string, unknown>>): CheckInput {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) if (value !== undefined) out[key] = value;
-  if (suite === 'registration') {
-    out.botLabel = 'the Azure Bot JSON';
-    if (out.channel !== undefined) out.channelLabel = 'the Teams channel JSON';
-    if (out.manifest !== undefined) out.manifestLabel = 'the manifest JSON';
+  const str = (key: string): string | undefined => (typeof input[key] === 'string' ? (input[key] as string) : undefined);
+  const doc = (key: string): string | JsonObject | undefined => {
+    const v = input[key];
+    return typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v)) ? (v as string | JsonObject) : undefined;
+  };
+  const out: CheckInput = {};
+  const set = <K extends keyof CheckInput>(key: K, value: CheckInput[K] | undefined): void => {
+    if (value !== undefined) out[key] = value;
+  };
+  // url / callingWebhook are declared by the endpoint suite's gatherers (typed once they land).
+  const setEndpointField = (key: 'url' | 'callingWebhook', value: string | undefined): void => {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  };
+  switch (suite) {
+    case 'endpoint':
+      setEndpointField('url', str('url'));
+      set('appId', str('appId'));
+      setEndpointField('callingWebhook', str('callingWebhook'));
+      break;
+    case 'manifest':
+      set('manifestText', str('manifest'));
+      set('manifestName', 'manifest.json');
+      set('appId', str('appId'));
+      break;
+    case 'registration': {
+      set('bot', doc('bot'));
+      set('botLabel', 'the Azure Bot JSON');
+      const channel = doc('channel');
+      if (channel !== undefined) { set('channel', channel); set('channelLabel', 'the Teams channel JSON'); }
+      const manifest = doc('manifest');
+      if (manifest !== undefined) {
+        set('manifestText', typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
+        set('manifestName', 'manifest.json');
+      }
+      setEndpointField('url', str('url'));
+      setEndpointField('callingWebhook', str('callingWebhook'));
+      break;
+    }
+    case 'residency':
+      set('serviceUrl', str('serviceUrl'));
+      break;
   }
-  if (suite === 'manifest') out.manifestLabel = 'manifest.json';
-  return out as CheckInput;
+  return out;
 }

@@ -1,5 +1,92 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option } from 'commander';
 import type { RegisterCommand } from '../command';
+import { UsageError } from '../usage-error';
+import { createApiServer } from '../../server/app';
+import { DEFAULT_ALLOWED_PORTS } from '../../server/guard';
 
-/** `botflow serve`: registered by its suite (work in progress). */
-const register: RegisterCommand = () => {};
+interface ServeFlags {
+  port: string;
+  host: string;
+  allowPrivate?: boolean;
+  allowPort?: string;
+  site: string;
+  trustProxy?: boolean;
+  logLevel: string;
+}
+
+function parsePort(value: string, what: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 0 || n > 65_535) {
+    throw new UsageError(`${what} "${value}" is not a port number (0-65535).`);
+  }
+  return n;
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+/** Stops when the process is asked to (Ctrl+C, a service manager). */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((done) => {
+    const on = (sig: NodeJS.Signals): void => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      done(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+/** `botflow serve`: the built site and the API from one process, in production mode. */
+const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('serve')
+    .description('serve the built site (npm run build) and the check API from one process (production mode)')
+    .option('--port <port>', 'port to listen on', '3000')
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--allow-private', 'let the API check loopback and private targets (local use only; also BOTFLOW_ALLOW_PRIVATE=1)')
+    .option('--allow-port <ports>', `extra target ports the API may connect to, comma-separated (default only ${DEFAULT_ALLOWED_PORTS.join(' and ')})`)
+    .option('--site <dir>', 'directory of the built site', 'build')
+    .option('--trust-proxy', 'trust X-Forwarded-For from a proxy in front (for the per-client rate limit)')
+    .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stdout').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'))
+    .action(async (flags: ServeFlags) => {
+      const port = parsePort(flags.port, '--port');
+      const extraPorts = flags.allowPort
+        ? flags.allowPort.split(',').map((p) => p.trim()).filter(Boolean).map((p) => parsePort(p, '--allow-port'))
+        : [];
+      const siteDir = resolve(ctx.io.cwd, flags.site);
+      if (!existsSync(siteDir) || !statSync(siteDir).isDirectory() || !existsSync(resolve(siteDir, 'index.html'))) {
+        throw new UsageError(`the built site is missing: ${siteDir} has no index.html. Run "npm run build" first (or pass --site <dir>).`);
+      }
+      const allowPrivate = Boolean(flags.allowPrivate) || truthy(ctx.io.env.BOTFLOW_ALLOW_PRIVATE);
+      const app = await createApiServer({
+        mode: 'production',
+        allowPrivate,
+        ...(allowPrivate ? {} : { allowedPorts: [...new Set([...DEFAULT_ALLOWED_PORTS, ...extraPorts])] }),
+        siteDir,
+        logger: { level: flags.logLevel },
+        ...(flags.trustProxy ? { trustProxy: true } : {}),
+      });
+      let address: string;
+      try {
+        address = await app.listen({ port, host: flags.host });
+      } catch (err) {
+        await app.close();
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${flags.host} is in use. Stop what uses it or pass --port <another>.`);
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${flags.host}: it is not an address of this machine. Use --host 127.0.0.1 or 0.0.0.0.`);
+        if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${port}. Choose a port above 1023.`);
+        throw err;
+      }
+      const shown = address.replace('://127.0.0.1', '://localhost');
+      ctx.io.stderr.write(`botflow: serving the site and the API on ${shown} (production mode; ${allowPrivate ? 'private targets ALLOWED' : 'private targets refused'}). Ctrl+C stops.\n`);
+      const signal = await untilSignal();
+      ctx.io.stderr.write(`botflow: ${signal} received, stopping.\n`);
+      await app.close();
+    });
+};
 export default register;
