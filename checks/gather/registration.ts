@@ -7,7 +7,7 @@ import { InvalidInputError } from '../core/errors';
 import { defineGatherer } from '../core/gatherer';
 import type { JsonValue } from '../core/types';
 import { parseJsonDocument } from './registration-json';
-import { buildRegistrationEvidence } from './registration-model';
+import { buildRegistrationEvidence, type AzureRegistrationEvidence } from './registration-model';
 
 export type { AzureRegistrationEvidence, TeamsChannelEvidence, CloudName } from './registration-model';
 
@@ -33,3 +33,15 @@ export const registrationDocumentGatherer = defineGatherer({
     });
   },
 });
+
+/** AzureRegistration already read (or failed to read) before the run, e.g. by the `all` command. */
+export function fixedRegistrationGatherer(result: { evidence: AzureRegistrationEvidence } | { error: Error }) {
+  return defineGatherer({
+    id: 'AzureRegistration',
+    environments: ['node', 'browser'],
+    async gather() {
+      if ('error' in result) throw result.error;
+      return result.evidence;
+    },
+  });
+}

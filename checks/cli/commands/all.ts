@@ -1,0 +1,219 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext, RegisterCommand } from '../command';
+import { addCommonOptions, emitReport, progressListener, type CommonFlags } from '../run-suite';
+import { UsageError } from '../usage-error';
+import type { CheckInput } from '../../core/evidence';
+import { runChecks } from '../../core/runner';
+import { CheckEngineError } from '../../core/errors';
+import type { JsonValue } from '../../core/types';
+import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
+import { parseJsonDocument } from '../../gather/registration-json';
+import { buildRegistrationEvidence, isGuid, type AzureRegistrationEvidence } from '../../gather/registration-model';
+import { fixedRegistrationGatherer } from '../../gather/registration';
+import { fetchRegistrationFromArm, withGatherer } from '../../gather/registration-arm';
+import { allSuiteFor, type Layer } from '../../suites/all';
+import {
+  ARM_TOKEN_ENV, ARM_URL_ENV, CLOUD_CHOICES, SECRET_OPTION_NAMES, addLiveOptions, assertNoSecretOptions, checkBaseUrl,
+  checkUrlOption, liveTarget, loadManifestInput, loadRegistrationDocuments, readInputFile, readSecret, refuseSecretOptions,
+  type LiveFlags,
+} from './registration';
+
+interface AllFlags extends CommonFlags, LiveFlags {
+  config?: string;
+  endpoint?: string;
+  appId?: string;
+  callingWebhook?: string;
+  ca?: string;
+  allowPrivate?: boolean;
+  probe?: boolean;
+  timeout?: string;
+  manifest?: string;
+  bot?: string;
+  channel?: string;
+  [key: string]: unknown;
+}
+
+/** botflow.json: the same settings as the flags (flags win); paths are relative to the file. No secrets. */
+interface ConfigFile {
+  endpoint?: string;
+  appId?: string;
+  callingWebhook?: string;
+  ca?: string;
+  allowPrivate?: boolean;
+  timeout?: number;
+  manifest?: string;
+  bot?: string;
+  channel?: string;
+  azure?: { subscription?: string; resourceGroup?: string; name?: string; cloud?: string };
+}
+
+const CONFIG_KEYS = ['$schema', 'endpoint', 'appId', 'callingWebhook', 'ca', 'allowPrivate', 'timeout', 'manifest', 'bot', 'channel', 'azure'];
+const AZURE_KEYS = ['subscription', 'resourceGroup', 'name', 'cloud'];
+const SECRET_KEY = /token|secret|password|credential|key$/i;
+
+function isObject(v: JsonValue | undefined): v is { [k: string]: JsonValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+async function loadConfig(ctx: CommandContext, path: string): Promise<{ config: ConfigFile; dir: string }> {
+  const full = isAbsolute(path) ? path : resolve(ctx.io.cwd, path);
+  const doc = parseJsonDocument((await readInputFile(ctx, path, 'config file', 256 * 1024)).toString('utf8'), path);
+  if (!isObject(doc)) throw new UsageError(`${path} must hold a JSON object (keys: ${CONFIG_KEYS.slice(1).join(', ')}).`);
+  const check = (obj: { [k: string]: JsonValue }, keys: string[], where: string): void => {
+    for (const key of Object.keys(obj)) {
+      if (SECRET_KEY.test(key)) throw new UsageError(`${path}: "${where}${key}" looks like a secret; botflow reads secrets only from environment variables or standard input, never from files.`);
+      if (!keys.includes(key)) throw new UsageError(`${path}: unknown key "${where}${key}" (known: ${keys.filter((k) => k !== '$schema').join(', ')}).`);
+    }
+  };
+  check(doc, CONFIG_KEYS, '');
+  if (doc.azure !== undefined) {
+    if (!isObject(doc.azure)) throw new UsageError(`${path}: "azure" must be an object with subscription, resourceGroup, name and cloud.`);
+    check(doc.azure, AZURE_KEYS, 'azure.');
+  }
+  const types: Record<string, string> = { allowPrivate: 'boolean', timeout: 'number' };
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === 'azure' || key === '$schema') continue;
+    const want = types[key] ?? 'string';
+    if (typeof value !== want) throw new UsageError(`${path}: "${key}" must be a ${want}.`);
+  }
+  return { config: doc as ConfigFile, dir: dirname(full) };
+}
+
+function registrationSummary(ev: AzureRegistrationEvidence): { appId?: string; endpoint?: string; webhook?: string } {
+  return {
+    ...(ev.msaAppId ? { appId: ev.msaAppId } : {}),
+    ...(ev.endpoint ? { endpoint: ev.endpoint } : {}),
+    ...(ev.teams.enableCalling && ev.teams.callingWebhook ? { webhook: ev.teams.callingWebhook } : {}),
+  };
+}
+
+/** `botflow all`: endpoint + manifest + registration with the links between them, as one Report. */
+const register: RegisterCommand = (program, ctx) => {
+  const cmd: Command = program
+    .command('all')
+    .description('Check the whole trust chain: messaging endpoint, app manifest and Azure Bot registration together, with the links between them.')
+    .option('--config <file>', 'botflow.json with the settings below (flags win; paths relative to the file)')
+    .option('--endpoint <url>', 'the messaging endpoint under test (default: the registered endpoint)')
+    .option('--app-id <guid>', 'the bot\'s Microsoft App ID (default: the registration\'s msaAppId)')
+    .option('--calling-webhook <url>', 'the calling webhook under test (default: the Teams channel\'s)')
+    .option('--ca <pem>', 'extra trusted root certificates (PEM) for a private test endpoint')
+    .option('--no-probe', 'do not probe the endpoint over the network (compare the documents only)')
+    .option('--allow-private', 'allow loopback and private endpoint addresses (local development)')
+    .option('--timeout <ms>', 'per-probe timeout in milliseconds')
+    .option('--manifest <file>', 'manifest.json or the app package .zip')
+    .option('--bot <file>', 'the JSON "az bot show" prints')
+    .option('--channel <file>', 'the JSON "az bot msteams show" prints');
+  addLiveOptions(cmd);
+  refuseSecretOptions(cmd, SECRET_OPTION_NAMES);
+  addCommonOptions(cmd);
+  cmd.addHelpText('after', `
+Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or --token-stdin):
+  { "manifest": "appPackage/build/appPackage.zip", "bot": "bot.json", "channel": "teams-channel.json" }
+  { "manifest": "manifest.json", "azure": { "subscription": "<id>", "resourceGroup": "<group>", "name": "<bot>", "cloud": "public" } }
+`);
+  cmd.action(async (flags: AllFlags) => {
+    assertNoSecretOptions(flags, SECRET_OPTION_NAMES, `Set ${ARM_TOKEN_ENV} or use --token-stdin.`);
+    const { config, dir } = flags.config ? await loadConfig(ctx, flags.config) : { config: {} as ConfigFile, dir: ctx.io.cwd };
+    const fromConfig = (p: string | undefined): string | undefined => (p === undefined ? undefined : isAbsolute(p) ? p : resolve(dir, p));
+    const cloudValue = (flags.cloud !== 'public' ? flags.cloud : config.azure?.cloud ?? flags.cloud) as string;
+    if (!(CLOUD_CHOICES as readonly string[]).includes(cloudValue)) throw new UsageError(`cloud "${cloudValue}" is not one of ${CLOUD_CHOICES.join(', ')}.`);
+    const live = liveTarget({
+      ...flags,
+      subscription: flags.subscription ?? config.azure?.subscription,
+      resourceGroup: flags.resourceGroup ?? config.azure?.resourceGroup,
+      name: flags.name ?? config.azure?.name,
+    });
+    const botPath = flags.bot ?? fromConfig(config.bot);
+    const channelPath = flags.channel ?? fromConfig(config.channel);
+    const manifestPath = flags.manifest ?? fromConfig(config.manifest);
+    if (live && botPath) throw new UsageError('give either a bot JSON file or the live-mode bot (subscription, resource group, name), not both.');
+    if (live && channelPath) throw new UsageError('--channel is for file mode; live mode reads the Teams channel from Azure.');
+    if (channelPath && !botPath) throw new UsageError('--channel needs --bot (the bot JSON) too.');
+
+    const input: CheckInput = {};
+    const set = (key: string, value: unknown): void => { Object.assign(input, { [key]: value }); };
+    const notes: string[] = [];
+    let endpoint = checkUrlOption(flags.endpoint ?? config.endpoint, '--endpoint');
+    let webhook = checkUrlOption(flags.callingWebhook ?? config.callingWebhook, '--calling-webhook');
+    let appId = (flags.appId ?? config.appId)?.trim();
+    if (appId !== undefined && !isGuid(appId)) throw new UsageError(`--app-id "${appId.slice(0, 80)}" is not a GUID (the bot's Microsoft App ID).`);
+    if (manifestPath) Object.assign(input, await loadManifestInput(ctx, manifestPath));
+    const caPath = flags.ca ?? fromConfig(config.ca);
+    const ca = caPath ? (await readInputFile(ctx, caPath, 'CA bundle', 1024 * 1024)).toString('utf8') : undefined;
+    const timeoutText = flags.timeout ?? (config.timeout !== undefined ? String(config.timeout) : undefined);
+    const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
+    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000)) {
+      throw new UsageError(`--timeout "${timeoutText}" must be a whole number of milliseconds between 100 and 120000.`);
+    }
+
+    // The registration layer is read first: its app id, endpoint and webhook fill what was not given.
+    let registration: { evidence: AzureRegistrationEvidence } | { error: Error } | undefined;
+    if (botPath) {
+      const docs = await loadRegistrationDocuments(ctx, botPath, channelPath);
+      Object.assign(input, docs);
+      registration = {
+        evidence: buildRegistrationEvidence({
+          source: 'document', bot: docs.bot as JsonValue, botLabel: docs.botLabel ?? 'bot', ...(docs.channel !== undefined ? { channel: docs.channel as JsonValue, channelLabel: docs.channelLabel } : {}),
+        }),
+      };
+    } else if (live) {
+      const token = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
+      const override = flags.armUrl ?? ctx.io.env[ARM_URL_ENV];
+      const baseUrl = override ? checkBaseUrl(override, 'Azure Resource Manager') : cloudEndpoints(cloudValue as EgressCloudId).armBaseUrl;
+      input.azure = { ...live, cloud: cloudValue as EgressCloudId };
+      try {
+        registration = { evidence: await fetchRegistrationFromArm(live, { token, baseUrl }) };
+      } catch (err) {
+        if (!(err instanceof CheckEngineError)) throw err;
+        registration = { error: err };
+      }
+    }
+    if (registration && 'evidence' in registration) {
+      const reg = registrationSummary(registration.evidence);
+      if (!appId && reg.appId) {
+        appId = reg.appId;
+        notes.push(`App id taken from the registration's msaAppId (${reg.appId}).`);
+      } else if (appId && reg.appId && appId.toLowerCase() !== reg.appId.toLowerCase()) {
+        notes.push(`--app-id ${appId} is not the registration's msaAppId ${reg.appId}; the endpoint and manifest checks use ${appId}.`);
+      }
+      if (!endpoint && reg.endpoint) {
+        endpoint = reg.endpoint;
+        notes.push(`Endpoint under test taken from the registration (${reg.endpoint}).`);
+      }
+      if (!webhook && reg.webhook) {
+        webhook = reg.webhook;
+        notes.push(`Calling webhook under test taken from the Teams channel (${reg.webhook}).`);
+      }
+    }
+    if (endpoint) set('url', endpoint);
+    if (appId) set('appId', appId);
+    if (webhook) set('callingWebhook', webhook);
+
+    const layers: Layer[] = [];
+    if (endpoint && flags.probe === false) notes.push('--no-probe: the endpoint was not probed; registration-endpoint still compares it with the registration.');
+    else if (endpoint) layers.push('endpoint');
+    else notes.push('No endpoint was given or registered: the endpoint checks were not run.');
+    if (manifestPath) layers.push('manifest');
+    else notes.push('No manifest was given: the manifest checks were not run, and the checks that compare with it skip.');
+    if (registration) layers.push('registration');
+    else notes.push('No registration was given (--bot, or --subscription/--resource-group/--name): the registration checks were not run.');
+    if (layers.length === 0) throw new UsageError('nothing to check: give at least one of --endpoint, --manifest, --bot or the live-mode bot (see botflow all --help).');
+
+    let suite = allSuiteFor(layers);
+    if (registration) suite = withGatherer(suite, fixedRegistrationGatherer(registration));
+    const onEvent = progressListener(ctx, flags);
+    const report = await runChecks({
+      suite,
+      input,
+      deadlineMs: 120_000,
+      notes,
+      ...(flags.allowPrivate || config.allowPrivate ? { allowPrivate: true } : {}),
+      ...(ca !== undefined ? { ca } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(onEvent ? { onEvent } : {}),
+    });
+    await emitReport(ctx, report, flags);
+  });
+};
+export default register;
