@@ -9,9 +9,9 @@ import type { Logger } from 'pino';
 import type { RunnableSuite } from '../core/runner';
 import { suites as registry } from '../core/registry';
 import { TOOL_VERSION } from '../core/version';
-import { ApiCodes, ApiError, errorBody } from './errors';
+import { ApiCodes, ApiError, errorBody, NOT_FOUND_MESSAGE } from './errors';
 import { API_SUITES, type ApiSuite } from './inputs';
-import { createLogger, pathOnly } from './logging';
+import { createLogger, routeLabel } from './logging';
 import { resolveOptions, type ApiServerOptions } from './options';
 import type { HealthResponse } from './protocol';
 import { registerRunsRoute } from './runs-route';
@@ -63,7 +63,8 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({
       method: request.method,
-      path: pathOnly(request.url),
+      // The route pattern, never the raw URL: paths and queries can carry keys.
+      route: routeLabel(request.routeOptions.url, request.url),
       statusCode: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
     }, 'request');
@@ -113,7 +114,7 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
   if (input.siteDir) {
     await registerStaticSite(app, input.siteDir);
   } else {
-    app.setNotFoundHandler(async (request, reply) => reply.code(404).send(errorBody(404, ApiCodes.NOT_FOUND, `Nothing at ${request.method} ${pathOnly(request.url)}. The API has GET /api/health and POST /api/runs.`)));
+    app.setNotFoundHandler(async (request, reply) => reply.code(404).send(errorBody(404, ApiCodes.NOT_FOUND, NOT_FOUND_MESSAGE)));
   }
 
   await app.ready();

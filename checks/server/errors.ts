@@ -28,6 +28,8 @@ export const ApiCodes = {
   INTERNAL: 'API_INTERNAL',
 } as const;
 
+export const NOT_FOUND_MESSAGE = 'Nothing here. The API has GET /api/health and POST /api/runs.';
+
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
   404: 'Not Found',

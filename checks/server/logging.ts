@@ -49,6 +49,17 @@ export function pathOnly(url: string | undefined): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
+/**
+ * What a log line says about the URL: the matched route pattern (`/api/runs`), `static` for the
+ * site's files, or `unmatched` (never the raw path, which a client can fill with anything).
+ */
+export function routeLabel(routePattern: string | undefined, rawUrl: string | undefined): string {
+  if (routePattern && routePattern !== '/*' && routePattern !== '*') return routePattern;
+  const path = pathOnly(rawUrl);
+  if (path.startsWith('/api/') || path === '/api') return 'unmatched /api';
+  return routePattern ? 'static' : 'unmatched';
+}
+
 /** Errors in logs: type, code, status, and the message only for errors we wrote ourselves. */
 export function serializeError(err: unknown): Record<string, unknown> {
   if (!err || typeof err !== 'object') return { message: 'non-error thrown' };

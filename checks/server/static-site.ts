@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { ApiCodes, errorBody } from './errors';
+import { ApiCodes, errorBody, NOT_FOUND_MESSAGE } from './errors';
 import { pathOnly } from './logging';
 
 /** A file under `root` for a request path, or undefined (never escapes root). */
@@ -50,7 +50,7 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string):
   app.setNotFoundHandler(async (request, reply) => {
     const path = pathOnly(request.url);
     if (path.startsWith('/api/') || path === '/api') {
-      return reply.code(404).send(errorBody(404, ApiCodes.NOT_FOUND, `Nothing at ${request.method} ${path}. The API has GET /api/health and POST /api/runs.`));
+      return reply.code(404).send(errorBody(404, ApiCodes.NOT_FOUND, NOT_FOUND_MESSAGE));
     }
     if (request.method === 'GET' || request.method === 'HEAD') {
       const file = siteFileFor(root, path);

@@ -1,0 +1,106 @@
+/**
+ * Per-client rate limit (429) and the cap on concurrent runs (503 + Retry-After), on a real
+ * server. Held runs come from a fixture suite whose evidence waits for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from './errors';
+import { RunSlots } from './run-slots';
+import { call, heldSuite, postRun, startApi } from './test-utils';
+
+const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After once a client exceeds its budget', async () => {
+    const api = await startApi({ mode: 'production', rateLimit: { max: 3, timeWindowMs: 60_000 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        statuses.push((await postRun(api.base, { suite: 'residency', input: { serviceUrl: SERVICE_URL } }, { accept: 'application/json' })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200]);
+      const limited = await postRun(api.base, { suite: 'residency', input: { serviceUrl: SERVICE_URL } }, { accept: 'application/json' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = limited.json() as ApiErrorBody;
+      expect(body.code).toBe('API_RATE_LIMITED');
+      expect(body.message).toMatch(/Too many requests/);
+      // Health counts against the same budget; the site (no /api prefix) does not.
+      expect((await call(api.base, '/api/health')).status).toBe(429);
+      expect(limited.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('counts per client address (X-Forwarded-For only behind a trusted proxy)', async () => {
+    const api = await startApi({ mode: 'production', rateLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: true });
+    try {
+      const asClient = (ip: string): Promise<number> => call(api.base, '/api/health', { headers: { 'x-forwarded-for': ip } }).then((r) => r.status);
+      expect(await asClient('203.0.113.1')).toBe(200);
+      expect(await asClient('203.0.113.1')).toBe(429);
+      expect(await asClient('203.0.113.2')).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('concurrency cap', () => {
+  it('answers 503 with Retry-After beyond the cap, and takes runs again once slots free up', async () => {
+    const held = heldSuite('manifest');
+    const api = await startApi({ mode: 'production', maxConcurrentRuns: 2, retryAfterSeconds: 7, suites: { manifest: held.suite } });
+    try {
+      const body = { suite: 'manifest', input: { manifest: '{}' } };
+      const first = postRun(api.base, body, { accept: 'application/json' });
+      const second = postRun(api.base, body, { accept: 'application/json' });
+      await expect.poll(() => held.started(), { timeout: 5_000 }).toBe(2);
+      const third = await postRun(api.base, body, { accept: 'application/json' });
+      expect(third.status).toBe(503);
+      expect(third.headers.get('retry-after')).toBe('7');
+      const err = third.json() as ApiErrorBody;
+      expect(err.code).toBe('API_BUSY');
+      expect(err.message).toMatch(/running 2 checks already.*Try again in 7 s/);
+      expect(held.started()).toBe(2); // the refused run never started
+      // Cheap requests are not held up by the cap.
+      expect((await call(api.base, '/api/health')).status).toBe(200);
+      held.release();
+      expect((await first).status).toBe(200);
+      expect((await second).status).toBe(200);
+      const again = await postRun(api.base, body, { accept: 'application/json' });
+      expect(again.status).toBe(200);
+    } finally {
+      held.release();
+      await api.close();
+    }
+  });
+
+  it('a refused (400) request does not take a slot', async () => {
+    const held = heldSuite('manifest');
+    const api = await startApi({ mode: 'production', maxConcurrentRuns: 1, suites: { manifest: held.suite } });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        expect((await postRun(api.base, { suite: 'endpoint', input: { url: 'https://10.0.0.1/' } })).status).toBe(400);
+      }
+      held.release();
+      expect((await postRun(api.base, { suite: 'manifest', input: { manifest: '{}' } }, { accept: 'application/json' })).status).toBe(200);
+    } finally {
+      held.release();
+      await api.close();
+    }
+  });
+});
+
+describe('RunSlots', () => {
+  it('hands out at most max slots and releases each once', () => {
+    const slots = new RunSlots(2);
+    const a = slots.tryAcquire();
+    const b = slots.tryAcquire();
+    expect(a && b).toBeTruthy();
+    expect(slots.tryAcquire()).toBeUndefined();
+    a!();
+    a!();
+    expect(slots.active).toBe(1);
+    expect(slots.tryAcquire()).toBeDefined();
+    expect(() => new RunSlots(0)).toThrow(RangeError);
+  });
+});
