@@ -12,7 +12,8 @@ const messages = {
   idNotGuid: 'webApplicationInfo.id "{{id}}" is not a GUID; it must be the Application (client) ID of the Entra app.',
   noResource: 'webApplicationInfo has no resource; bot SSO needs the application ID URI, "api://botid-{{botId}}" (or "api://<your domain>/botid-{{botId}}" when a tab shares it).',
   resourceBotMismatch: 'webApplicationInfo.resource "{{resource}}" names bot {{resourceBotId}}, but the manifest\'s bot is {{botId}}.',
-  resourceForm: 'webApplicationInfo.resource "{{resource}}" is not a bot SSO form; Teams bot SSO uses "api://botid-{{botId}}" or "api://<your domain>/botid-{{botId}}".',
+  resourceForm: 'webApplicationInfo.resource "{{resource}}" is an application ID URI but not a bot SSO form; Teams bot SSO uses "api://botid-{{botId}}" or "api://<your domain>/botid-{{botId}}".',
+  notBotSso: 'webApplicationInfo is set with resource "{{resource}}", which is not an application ID URI, so bot SSO is not configured (this form is used for resource-specific consent only).',
 };
 
 /** Parses api://botid-{id} and api://{host}/botid-{id}. */
@@ -54,6 +55,7 @@ export default defineCheck({
     if (!isGuid(id)) return { status: 'fail', messageId: 'idNotGuid', data: { id, botId }, evidence, details: [{ message: 'not a GUID', path: '/webApplicationInfo/id', status: 'fail' }] };
     if (!resource) return { status: 'fail', messageId: 'noResource', data: { botId }, evidence, details: [{ message: 'missing', path: '/webApplicationInfo', status: 'fail' }] };
     const parsed = parseBotSsoResource(resource);
+    if (!parsed && !/^api:\/\//i.test(resource.trim())) return { status: 'info', messageId: 'notBotSso', data: { resource }, evidence };
     if (!parsed) return { status: 'fail', messageId: 'resourceForm', data: { resource, botId }, evidence, details: [{ message: 'not api://botid-{id} or api://{domain}/botid-{id}', path: '/webApplicationInfo/resource', status: 'fail' }] };
     if (!sameGuid(parsed.botId, botId)) {
       return { status: 'fail', messageId: 'resourceBotMismatch', data: { resource, resourceBotId: parsed.botId, botId }, evidence, details: [{ message: `expected botid-${botId}`, path: '/webApplicationInfo/resource', status: 'fail' }] };

@@ -21,12 +21,12 @@ function covers(entry: string, host: string): boolean {
 const messages = {
   ok: '{{count}} valid domain(s), each a bare host name{{tokenNote}}.',
   noManifest: 'There is no parsed manifest (see manifest-json).',
-  none: 'The manifest lists no validDomains and uses no bot sign-in (no webApplicationInfo).',
+  none: 'The manifest lists no validDomains and configures no bot single sign-on.',
   scheme: 'validDomains entry "{{entry}}" includes a scheme; entries are host names only (e.g. "{{host}}").',
   path: 'validDomains entry "{{entry}}" includes a path, query or fragment; entries are host names only (e.g. "{{host}}").',
   malformed: 'validDomains entry "{{entry}}" is not a host name.',
   tooMany: 'The manifest lists {{count}} validDomains; v{{version}} allows at most {{max}} (v1.28 raised the limit from 16 to 100).',
-  tokenMissing: 'The manifest sets webApplicationInfo (single sign-on) but validDomains does not include token.botframework.com, which Bot Framework OAuth sign-in cards open in Teams.',
+  tokenMissing: 'The manifest configures bot single sign-on (webApplicationInfo.resource "{{resource}}") but validDomains does not include token.botframework.com, which Bot Framework OAuth sign-in uses.',
 };
 
 export default defineCheck({
@@ -52,11 +52,15 @@ export default defineCheck({
     const m = Manifest.manifest;
     if (!m) return { status: 'skip', messageId: 'noManifest' };
     const domains = Array.isArray(m.validDomains) ? m.validDomains.filter((d): d is string => typeof d === 'string') : [];
-    // Sign-in detection: the manifest cannot show whether the bot sends OAuth cards, but
-    // webApplicationInfo is how an app declares its Entra app for SSO, and bot SSO runs through
-    // the Bot Framework token service. So webApplicationInfo with a bot counts as "uses sign-in".
+    // Sign-in detection: the manifest cannot show whether the bot sends OAuth cards. What it does
+    // show is bot SSO: webApplicationInfo.resource in the api://botid-{id} or
+    // api://{domain}/botid-{id} form, and bot SSO runs through the Bot Framework token service
+    // (the OAuth card's token exchange). webApplicationInfo with any other resource is also used
+    // for RSC alone, so it does not count.
     const hasBot = Array.isArray(m.bots) && m.bots.length > 0;
-    const usesSignIn = hasBot && typeof m.webApplicationInfo === 'object' && m.webApplicationInfo !== null;
+    const wai = m.webApplicationInfo;
+    const resource = typeof wai === 'object' && wai !== null && !Array.isArray(wai) && typeof wai.resource === 'string' ? wai.resource : '';
+    const usesSignIn = hasBot && /^api:\/\/([^/\s]+\/)?botid-/i.test(resource.trim());
     const evidence = { validDomains: domains.slice(0, 100), count: domains.length, signInDetected: usesSignIn };
     if (domains.length === 0 && !usesSignIn) return { status: 'pass', messageId: 'none', evidence };
     const details: Detail[] = [];
@@ -79,8 +83,8 @@ export default defineCheck({
     }
     const tokenListed = domains.some((d) => TOKEN_HOSTS.some((h) => covers(d, h)));
     if (usesSignIn && !tokenListed) {
-      details.push({ message: 'webApplicationInfo is set, so the bot is assumed to use Bot Framework sign-in', path: '/webApplicationInfo', status: 'warn' });
-      return { status: 'warn', messageId: 'tokenMissing', evidence, details };
+      details.push({ message: 'webApplicationInfo.resource is a bot SSO URI, so the bot uses Bot Framework sign-in', path: '/webApplicationInfo/resource', status: 'warn' });
+      return { status: 'warn', messageId: 'tokenMissing', data: { resource }, evidence, details };
     }
     return { status: 'pass', messageId: 'ok', data: { count: domains.length, tokenNote: tokenListed ? ', token service listed' : '' }, evidence };
   },

@@ -1,5 +1,82 @@
-import type { RegisterCommand } from '../command';
+import { open } from 'node:fs/promises';
+import { basename, isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext, RegisterCommand } from '../command';
+import { addCommonOptions, runSuiteCommand, type CommonFlags } from '../run-suite';
+import { UsageError } from '../usage-error';
+import { INPUT_LIMITS } from '../../manifest/read-manifest';
+import { looksLikeZip } from '../../manifest/zip';
+import { isGuid } from '../../manifest/version-rules';
+import { manifestSuite } from '../../suites/manifest';
 
-/** `botflow manifest`: registered by its suite (work in progress). */
-const register: RegisterCommand = () => {};
+interface ManifestFlags extends CommonFlags {
+  appId?: string;
+}
+
+function mb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/** Reads the manifest or package, refusing oversized files before reading them whole. */
+export async function readManifestFile(ctx: CommandContext, path: string): Promise<Uint8Array> {
+  const full = isAbsolute(path) ? path : resolve(ctx.io.cwd, path);
+  let handle;
+  try {
+    handle = await open(full, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+    throw new UsageError(`cannot read "${path}": ${why}. Give the path of a manifest.json or an app package .zip.`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new UsageError(`"${path}" is not a file. Give the path of a manifest.json or an app package .zip.`);
+    if (stat.size > INPUT_LIMITS.maxPackageBytes) {
+      throw new UsageError(`"${path}" is ${mb(stat.size)}; botflow reads app packages up to ${mb(INPUT_LIMITS.maxPackageBytes)} and manifest files up to ${mb(INPUT_LIMITS.maxJsonBytes)}. Check that this is the right file.`);
+    }
+    const data = new Uint8Array(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const { bytesRead } = await handle.read(data, read, stat.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    const bytes = data.subarray(0, read);
+    if (!looksLikeZip(bytes) && bytes.length > INPUT_LIMITS.maxJsonBytes) {
+      throw new UsageError(`"${path}" is ${mb(bytes.length)} and not a zip; botflow reads manifest files up to ${mb(INPUT_LIMITS.maxJsonBytes)}. Check that this is the right file.`);
+    }
+    return bytes;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read "${path}": ${code === 'EISDIR' ? 'it is a directory' : (code ?? (err as Error).message)}. Give the path of a manifest.json or an app package .zip.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `botflow manifest <manifest.json|app.zip> [--app-id <guid>]` */
+const register: RegisterCommand = (program: Command, ctx: CommandContext) => {
+  const cmd = program
+    .command('manifest')
+    .description('check a Teams app manifest.json or app package .zip offline: JSON, official schema, bot id, scopes, validDomains, SSO, icons, RSC permissions')
+    .argument('<file>', 'manifest.json or app package .zip')
+    .option('--app-id <guid>', 'the bot\'s Microsoft App ID, to compare with bots[].botId');
+  addCommonOptions(cmd);
+  cmd.action(async (file: string, flags: ManifestFlags) => {
+    if (flags.appId !== undefined && !isGuid(flags.appId.trim())) {
+      throw new UsageError(`--app-id "${flags.appId}" is not a GUID; give the Microsoft App ID of the Azure Bot, e.g. 00000000-0000-0000-0000-000000000000.`);
+    }
+    const bytes = await readManifestFile(ctx, file);
+    await runSuiteCommand(ctx, {
+      suite: manifestSuite,
+      input: {
+        manifestBytes: bytes,
+        manifestName: basename(file),
+        ...(flags.appId !== undefined ? { appId: flags.appId.trim() } : {}),
+      },
+      flags,
+    });
+  });
+};
 export default register;
