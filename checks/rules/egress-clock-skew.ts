@@ -50,7 +50,7 @@ export default defineCheck({
     const best = [...measured].sort((a, b) => Math.abs(a.skewMs) - Math.abs(b.skewMs))[0]!;
     const skewS = Math.round(Math.abs(best.skewMs) / 1000);
     const data = { skewS, direction: best.skewMs > 0 ? 'ahead of' : 'behind', server: best.host, toleranceS: JWT_CLOCK_TOLERANCE_S };
-    const details: Detail[] = measured.map((s) => ({ path: s.host, message: `${s.url}: server Date ${s.serverDate}, local ${s.localTime} (${Math.round(s.skewMs / 1000)} s).` }));
+    const details: Detail[] = measured.map((s) => ({ path: s.url, message: `server Date ${s.serverDate}, local clock ${s.localTime} (${Math.round(s.skewMs / 1000)} s).` }));
     if (skewS > JWT_CLOCK_TOLERANCE_S) return { status: 'fail', messageId: 'skewed', data, evidence: { ...evidence, skewSeconds: Math.round(best.skewMs / 1000) }, details };
     if (skewS > DRIFT_WARNING_S) return { status: 'warn', messageId: 'drifting', data, evidence: { ...evidence, skewSeconds: Math.round(best.skewMs / 1000) }, details };
     return { status: 'pass', messageId: 'inSync', data, evidence: { ...evidence, skewSeconds: Math.round(best.skewMs / 1000) }, details };

@@ -14,7 +14,7 @@ const PHASE_WORDS: Record<string, string> = {
 function failureText(p: EgressHostProbe): string {
   const what = PHASE_WORDS[p.failedPhase ?? ''] ?? 'the probe failed';
   const code = p.error?.osCode ? ` (${p.error.osCode})` : p.error?.code === 'CHK_ERR_PROBE_TIMEOUT' ? ' (timeout)' : '';
-  return `${p.host}:${p.port}: ${what}${code}${p.via === 'proxy' ? ' through the proxy' : ''}.`;
+  return `${what}${code}${p.via === 'proxy' ? ' through the proxy' : ''}.`;
 }
 
 function okText(p: EgressHostProbe): string {
@@ -24,7 +24,7 @@ function okText(p: EgressHostProbe): string {
     `TLS ${p.tlsMs ?? 0} ms (${p.tls?.protocol ?? '?'})`,
   ];
   const odd = p.dns?.classes.filter((c) => c !== 'public') ?? [];
-  return `${p.host}:${p.port}: reachable; ${parts.join(', ')}${odd.length ? `; resolves to a ${odd[0]} address (hosts file, private endpoint or DNS sinkhole?)` : ''}.`;
+  return `reachable; ${parts.join(', ')}${odd.length ? `; resolves to a ${odd[0]} address (hosts file, private endpoint or DNS sinkhole?)` : ''}.`;
 }
 
 export default defineCheck({
@@ -75,7 +75,7 @@ export default defineCheck({
       })),
     };
     const details: Detail[] = e.probes.map((p) => ({
-      path: p.host,
+      path: `${p.host}:${p.port}`,
       status: p.ok ? 'pass' : p.required ? 'fail' : 'warn',
       message: p.ok ? okText(p) : failureText(p),
     }));

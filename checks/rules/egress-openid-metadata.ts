@@ -6,7 +6,7 @@ import '../gather/egress-openid';
 export const TEAMS_CHANNEL_ID = 'msteams';
 
 function fetchProblem(f: { status?: number; failedPhase?: string; error?: { code: string; osCode?: string; message: string } }): string {
-  if (f.error) return f.error.message;
+  if (f.error) return f.error.message.replace(/\.+$/, '');
   return `HTTP ${f.status ?? '?'}`;
 }
 
@@ -68,9 +68,9 @@ export default defineCheck({
       } : {}),
     };
     const details: Detail[] = keys.map((k) => ({
-      path: k.kid ?? '(no kid)',
+      path: `key ${k.kid ?? '(no kid)'}`,
       status: k.kty === 'RSA' && k.rsa ? (k.endorsements?.includes(TEAMS_CHANNEL_ID) ? 'pass' : 'warn') : 'warn',
-      message: `key ${k.kid ?? '(no kid)'}: ${k.kty ?? 'no kty'}${k.rsa ? '' : ' without n/e (ignored by the SDK)'}; endorsements: ${k.endorsements ? (k.endorsements.join(', ') || 'none') : 'absent'}.`,
+      message: `${k.kty ?? 'no kty'}${k.rsa ? '' : ' without n/e (ignored by the SDK)'}; endorsements: ${k.endorsements ? (k.endorsements.join(', ') || 'none') : 'absent'}.`,
     }));
     const base: MessageData = { metadataUrl: e.expected.metadataUrl, jwksUrl: j?.url ?? e.expected.jwksUrl };
     if (!m.ok) return { status: 'fail', messageId: 'metadataUnreachable', data: { ...base, problem: fetchProblem(m) }, evidence, details };

@@ -48,7 +48,7 @@ export default defineCheck({
     const details: Detail[] = handshakes.map((p) => ({
       path: p.host,
       status: p.tls!.publicChain && p.tls!.authorized ? 'pass' : 'warn',
-      message: `${p.host}: issued by "${p.tls!.leafIssuer}", chain ends at "${p.tls!.rootIssuer}"; ${p.tls!.publicChain ? 'public root' : 'not a public root'}${p.tls!.authorized ? '' : `; does not verify (${p.tls!.authorizationError ?? 'unknown reason'})`}.`,
+      message: `issued by "${p.tls!.leafIssuer}", chain ends at "${p.tls!.rootIssuer}"; ${p.tls!.publicChain ? 'public root' : 'not a public root'}${p.tls!.authorized ? '' : `; does not verify (${p.tls!.authorizationError ?? 'unknown reason'})`}.`,
     }));
     const bad = handshakes.filter((p) => !p.tls!.publicChain || !p.tls!.authorized);
     if (bad.length === 0) {
