@@ -92,6 +92,13 @@ describe.each(Object.entries(SECTIONS))('docs/%s', (section, position) => {
     }
   });
 
+  it('writes admonitions with bracketed titles, outside JSX', () => {
+    for (const line of text.split('\n').filter((l) => l.startsWith(':::') && l.trim() !== ':::')) {
+      expect(line).toMatch(/^:::(note|tip|info|caution|warning|danger)(\[[^\]]+\])?$/);
+    }
+    expect(text).not.toMatch(/^<[A-Z][A-Za-z]*>\s*$/m); // no block-level JSX wrappers around markdown
+  });
+
   it('draws at least one mermaid diagram', () => {
     expect(mermaidBlocks(text)).toBeGreaterThan(0);
   });
@@ -107,7 +114,7 @@ function tls13OnlyLines(text: string): Array<{ line: string; labelled: boolean }
   const lines = text.split('\n');
   let admonition = '';
   lines.forEach((line, i) => {
-    const open = /^:::(\w+)\s*(.*)$/.exec(line);
+    const open = /^:::(\w+)(?:\[(.*)\])?\s*$/.exec(line);
     if (open) admonition = open[2] ?? '';
     else if (/^:::\s*$/.test(line)) admonition = '';
     if (/TLS 1\.3[- ]only/i.test(line)) {
@@ -188,9 +195,9 @@ describe('shared data is rendered, not copied', () => {
     expect(page('clouds')).toContain('<CloudEndpointsTable />');
   });
 
-  it('the data residency page renders the serviceUrl and regional tables and is printable', () => {
+  it('the data residency page renders the serviceUrl and regional tables', () => {
     const text = page('data-residency');
-    for (const tag of ['<ServiceUrlRegionsTable />', '<ServiceUrlHostsTable />', '<RegionalBotsTable />', '<PrintableSection>']) {
+    for (const tag of ['<ServiceUrlRegionsTable />', '<ServiceUrlHostsTable />', '<RegionalBotsTable />']) {
       expect(text).toContain(tag);
     }
   });

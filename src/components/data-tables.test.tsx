@@ -53,48 +53,55 @@ const EXPECTED_ENDPOINT_ROWS: Record<string, (p: CloudPreset) => string[]> = {
 describe('CloudEndpointsTable', () => {
   const root = render(<CloudEndpointsTable />);
 
-  it('has one column per cloud, in order, named as in the data', () => {
-    const heads = root.querySelectorAll('thead th[data-cloud]');
-    expect(heads.map((h) => h.getAttribute('data-cloud'))).toEqual([...CLOUD_IDS]);
-    expect(texts(heads)).toEqual(CLOUD_IDS.map((c) => CLOUD_PRESETS[c].shortName));
+  /** The row of one endpoint that holds one cloud's values. */
+  function rowFor(key: string, cloud: string): HTMLElement | undefined {
+    return root
+      .querySelectorAll(`tbody[data-row="${key}"] tr`)
+      .find((tr) => (tr.getAttribute('data-clouds') ?? '').split(' ').includes(cloud));
+  }
+
+  it('shows exactly the expected endpoints, in order', () => {
+    expect(root.querySelectorAll('tbody').map((b) => b.getAttribute('data-row'))).toEqual(Object.keys(EXPECTED_ENDPOINT_ROWS));
   });
 
-  it('shows exactly the expected rows', () => {
-    expect(root.querySelectorAll('tbody tr').map((r) => r.getAttribute('data-row'))).toEqual(Object.keys(EXPECTED_ENDPOINT_ROWS));
-  });
-
-  it.each(Object.entries(EXPECTED_ENDPOINT_ROWS))('row %s equals the data for every cloud', (key, expected) => {
-    const row = root.querySelector(`tbody tr[data-row="${key}"]`);
-    expect(row).not.toBeNull();
+  it.each(Object.entries(EXPECTED_ENDPOINT_ROWS))('endpoint %s shows each cloud exactly once, with its data', (key, expected) => {
+    const rows = root.querySelectorAll(`tbody[data-row="${key}"] tr`);
+    const listed = rows.flatMap((tr) => (tr.getAttribute('data-clouds') ?? '').split(' '));
+    expect(listed).toEqual([...CLOUD_IDS]);
     for (const cloud of CLOUD_IDS) {
-      const cell = row!.querySelector(`td[data-cloud="${cloud}"]`);
-      expect(cell, `${key}/${cloud}`).not.toBeNull();
+      const row = rowFor(key, cloud)!;
       const values = expected(CLOUD_PRESETS[cloud]);
-      expect(texts(cell!.querySelectorAll('code[data-value]')), `${key}/${cloud}`).toEqual(values);
-      if (values.length === 0) expect(cell!.text).toContain('none');
+      expect(texts(row.querySelectorAll('code[data-value]')), `${key}/${cloud}`).toEqual(values);
+      expect(row.text, `${key}/${cloud}`).toContain(CLOUD_PRESETS[cloud].shortName);
+      if (values.length === 0) expect(row.text).toContain('none');
+    }
+    // Neighbouring rows differ: clouds that share a value share a row.
+    for (let i = 1; i < rows.length; i++) {
+      expect(texts(rows[i]!.querySelectorAll('code[data-value]'))).not.toEqual(texts(rows[i - 1]!.querySelectorAll('code[data-value]')));
     }
   });
 
   it('marks exactly the unconfirmed values', () => {
-    const publicHosts = root.querySelector('tbody tr[data-row="serviceUrlHosts"] td[data-cloud="public"]')!;
+    const publicHosts = rowFor('serviceUrlHosts', 'public')!;
     const unconfirmedHosts = SERVICE_URL_HOSTS.filter((h) => h.cloud === 'public' && !h.confirmed).length;
     expect(unconfirmedHosts).toBeGreaterThan(0);
     expect(publicHosts.text.match(/\(unconfirmed\)/g)?.length).toBe(unconfirmedHosts);
-    const loginRow = root.querySelector('tbody tr[data-row="loginAuthority"]')!;
-    const unconfirmedLogins = CLOUD_IDS.filter((c) => !CLOUD_PRESETS[c].loginAuthority.confirmed).length;
-    expect(loginRow.text.match(/\(unconfirmed\)/g)?.length ?? 0).toBe(unconfirmedLogins);
+    const confirmedRow = rowFor('tokenIssuer', 'public')!;
+    expect(confirmedRow.text).not.toContain('unconfirmed');
   });
 
-  it('links every source of every value in the row', () => {
-    const row = root.querySelector('tbody tr[data-row="openIdMetadataUrl"]')!;
-    const wanted = uniqueUrls(CLOUD_IDS.flatMap((c) => CLOUD_PRESETS[c].openIdMetadataUrl.sources));
-    expect(hrefs(row).sort()).toEqual([...wanted].sort());
+  it('links the sources of every value', () => {
+    for (const cloud of CLOUD_IDS) {
+      const row = rowFor('openIdMetadataUrl', cloud)!;
+      expect(hrefs(row)).toEqual(uniqueUrls(CLOUD_PRESETS[cloud].openIdMetadataUrl.sources));
+    }
   });
 
   it('can show a subset of clouds', () => {
     const sub = render(<CloudEndpointsTable clouds={['gcch', 'dod']} />);
-    expect(sub.querySelectorAll('thead th[data-cloud]').map((h) => h.getAttribute('data-cloud'))).toEqual(['gcch', 'dod']);
-    expect(sub.querySelectorAll('td[data-cloud="public"]')).toHaveLength(0);
+    const listed = sub.querySelectorAll('tbody[data-row="tokenIssuer"] tr').map((tr) => tr.getAttribute('data-clouds'));
+    expect(listed).toEqual(['gcch dod']);
+    expect(sub.text).not.toContain('Worldwide');
   });
 });
 
@@ -111,11 +118,13 @@ describe('FqdnTable', () => {
       const features = row.querySelector('td[data-col="features"]')!.text;
       for (const f of e.features) expect(features).toContain(f);
       if (e.region) expect(features).toContain(e.region);
-      const required = row.querySelector('td[data-col="required"]')!.text;
-      expect(required.startsWith(e.required ? 'yes' : 'depends')).toBe(true);
+      const required = row.querySelector('[data-col="required"]')!.text;
+      expect(required.startsWith(e.required ? 'required' : 'depends')).toBe(true);
       expect(required.includes('unconfirmed')).toBe(!e.confirmed);
-      expect(row.querySelector('td[data-col="purpose"]')!.text).toContain(e.purpose);
-      expect(hrefs(row.querySelector('td[data-col="sources"]')!)).toEqual(uniqueUrls(e.sources));
+      const purpose = row.querySelector('td[data-col="purpose"]')!;
+      expect(purpose.text).toContain(e.purpose);
+      if (e.note) expect(purpose.text).toContain(e.note);
+      expect(hrefs(purpose)).toEqual(uniqueUrls(e.sources));
     });
   });
 
@@ -146,7 +155,7 @@ describe('ServiceUrlHostsTable', () => {
       const h = SERVICE_URL_HOSTS[i]!;
       expect(row.querySelector('td[data-col="cloud"]')!.text).toBe(CLOUD_PRESETS[h.cloud].shortName);
       expect(row.querySelector('td[data-col="purpose"]')!.text.includes('(unconfirmed)')).toBe(!h.confirmed);
-      expect(hrefs(row.querySelector('td[data-col="sources"]')!)).toEqual(uniqueUrls(h.sources));
+      expect(hrefs(row.querySelector('td[data-col="purpose"]')!)).toEqual(uniqueUrls(h.sources));
     });
   });
 });
@@ -157,26 +166,31 @@ describe('ServiceUrlRegionsTable', () => {
     expect(rows.map((r) => r.querySelector('td[data-col="path"]')!.text)).toEqual(SERVICE_URL_REGIONS.map((r) => `/${r.path}/`));
     rows.forEach((row, i) => {
       const r = SERVICE_URL_REGIONS[i]!;
-      expect(row.querySelector('td[data-col="kind"]')!.text).toBe(r.kind);
+      expect(row.querySelector('[data-col="kind"]')!.text).toBe(`(${r.kind})`);
       expect(texts(row.querySelectorAll('td[data-col="hosts"] code'))).toEqual([...r.hosts]);
-      expect(row.querySelector('td[data-col="name"]')!.text.includes('(unconfirmed)')).toBe(!r.confirmed);
+      const name = row.querySelector('td[data-col="name"]')!;
+      expect(name.text).toContain(r.name);
+      expect(name.text.includes('(unconfirmed)')).toBe(!r.confirmed);
+      expect(hrefs(name)).toEqual(uniqueUrls(r.sources));
     });
   });
 });
 
 describe('RegionalBotsTable', () => {
   it('shows each regional bot with its location and hosts', () => {
-    const rows = render(<RegionalBotsTable />).querySelectorAll('tbody tr');
-    expect(rows.map((r) => r.getAttribute('data-region'))).toEqual(REGIONAL_BOT_ENDPOINTS.map((r) => r.region));
-    rows.forEach((row, i) => {
-      const r = REGIONAL_BOT_ENDPOINTS[i]!;
-      const code = (col: string) => row.querySelector(`td[data-col="${col}"] code`)?.text ?? null;
+    const root = render(<RegionalBotsTable />);
+    expect(root.querySelectorAll('thead th[data-region]').map((h) => h.getAttribute('data-region'))).toEqual(REGIONAL_BOT_ENDPOINTS.map((r) => r.region));
+    const cell = (row: string, region: string) => root.querySelector(`tr[data-row="${row}"] td[data-region="${region}"]`)!;
+    for (const r of REGIONAL_BOT_ENDPOINTS) {
+      const code = (row: string) => cell(row, r.region).querySelector('code')?.text ?? null;
       expect(code('azureLocation')).toBe(r.azureLocation.value);
       expect(code('tokenServiceUrl')).toBe(r.tokenServiceUrl.value);
       expect(code('sdkOAuthUrl')).toBe(r.sdkOAuthUrl.value);
       expect(code('directLineHost')).toBe(r.directLineHost?.value ?? null);
-    });
-    expect(rows.map((r) => r.querySelector('td[data-col="azureLocation"] code')!.text)).toEqual(
+      const sources = [r.azureLocation, r.tokenServiceUrl, r.sdkOAuthUrl, r.directLineHost].flatMap((v) => (v ? v.sources : []));
+      expect(hrefs(cell('sources', r.region))).toEqual(uniqueUrls(sources));
+    }
+    expect(REGIONAL_BOT_ENDPOINTS.map((r) => cell('azureLocation', r.region).querySelector('code')!.text)).toEqual(
       expect.arrayContaining(['westeurope', 'centralindia']),
     );
   });
@@ -191,5 +205,18 @@ describe('SourceLinks', () => {
     expect(links.map((l) => l.getAttribute('href'))).toEqual([a.url, b.url]);
     expect(texts(links)).toEqual(['A', 'B']);
     for (const l of links) expect(l.getAttribute('rel')).toContain('noopener');
+  });
+});
+
+describe('CodeValue', () => {
+  it('keeps the value intact and only offers breaks after / and . or before -', async () => {
+    const { default: CodeValue } = await import('./CodeValue');
+    const html = renderToStaticMarkup(<CodeValue value="https://smba.infra.gcc-x.teams.microsoft.com/teams" />);
+    const root = parse(html);
+    expect(root.querySelector('code')!.text).toBe('https://smba.infra.gcc-x.teams.microsoft.com/teams');
+    const pieces = html.replace(/^<code[^>]*>|<\/code>$/g, '').split('<wbr/>');
+    for (const piece of pieces.slice(0, -1)) expect(piece).toMatch(/[/.]$|[^-]$/);
+    for (const piece of pieces.slice(1)) expect(piece.startsWith('-') || /[/.]$/.test(pieces[pieces.indexOf(piece) - 1]!)).toBe(true);
+    expect(pieces.length).toBeGreaterThan(5);
   });
 });

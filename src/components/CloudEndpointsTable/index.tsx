@@ -1,16 +1,17 @@
 import React from 'react';
 import {
-  CLOUD_PRESETS, CLOUD_IDS, serviceUrlHostsFor, type CloudId, type CloudPreset, type SourcedValue, type SourceRef,
+  CLOUD_PRESETS, CLOUD_IDS, serviceUrlHostsFor, type CloudId, type CloudPreset, type SourcedValue,
 } from '../../../checks/core/clouds';
+import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
 import styles from './styles.module.css';
 
 interface Props {
-  /** Columns, in order; all clouds by default. */
+  /** Clouds to show, in order; all clouds by default. */
   clouds?: readonly CloudId[];
 }
 
-/** One row of the table: a label and how to read its values from a preset. */
+/** One endpoint of the table: a label and how to read its values from a preset. */
 export interface EndpointRow {
   key: string;
   label: string;
@@ -21,13 +22,13 @@ function one(v: SourcedValue | null): readonly SourcedValue[] {
   return v ? [v] : [];
 }
 
-/** The rows shown, in order. Exported so tests compare the rendered cells with the same data. */
+/** The endpoints shown, in order. */
 export const ENDPOINT_ROWS: readonly EndpointRow[] = [
-  { key: 'openIdMetadataUrl', label: 'OpenID metadata (inbound token keys)', values: (p) => [p.openIdMetadataUrl] },
-  { key: 'tokenIssuer', label: 'Token issuer (iss) of inbound tokens', values: (p) => [p.tokenIssuer] },
-  { key: 'loginAuthority', label: 'Login authority (bot token)', values: (p) => [p.loginAuthority] },
-  { key: 'multiTenantLoginTenant', label: 'Tenant in the token URL for multi-tenant bots', values: (p) => [p.multiTenantLoginTenant] },
-  { key: 'botOAuthScope', label: 'Bot scope (token for serviceUrl)', values: (p) => [p.botOAuthScope] },
+  { key: 'openIdMetadataUrl', label: 'OpenID metadata (keys for inbound tokens)', values: (p) => [p.openIdMetadataUrl] },
+  { key: 'tokenIssuer', label: 'Issuer (iss) of inbound tokens', values: (p) => [p.tokenIssuer] },
+  { key: 'loginAuthority', label: "Login authority for the bot's token", values: (p) => [p.loginAuthority] },
+  { key: 'multiTenantLoginTenant', label: 'Tenant in the token URL of multi-tenant bots', values: (p) => [p.multiTenantLoginTenant] },
+  { key: 'botOAuthScope', label: "Bot scope (the bot's token for serviceUrl)", values: (p) => [p.botOAuthScope] },
   { key: 'userTokenServiceUrls', label: 'User token service (OAuth / SSO)', values: (p) => p.userTokenServiceUrls },
   { key: 'oauthRedirectUrl', label: 'OAuth redirect URL', values: (p) => [p.oauthRedirectUrl] },
   { key: 'channelService', label: 'ChannelService setting', values: (p) => one(p.channelService) },
@@ -40,47 +41,63 @@ export const ENDPOINT_ROWS: readonly EndpointRow[] = [
   { key: 'graphBaseUrl', label: 'Microsoft Graph', values: (p) => [p.graphBaseUrl] },
 ];
 
-function rowSources(row: EndpointRow, clouds: readonly CloudId[]): SourceRef[] {
-  return clouds.flatMap((c) => row.values(CLOUD_PRESETS[c]).flatMap((v) => v.sources));
+export interface CloudGroup {
+  clouds: CloudId[];
+  values: readonly SourcedValue[];
 }
 
-/** Endpoint presets per cloud, rendered from checks/core/clouds (the same data the checks use). */
+/** Groups neighbouring clouds whose values are identical, so differences stand out. */
+export function groupByValue(row: EndpointRow, clouds: readonly CloudId[]): CloudGroup[] {
+  const groups: CloudGroup[] = [];
+  const key = (vs: readonly SourcedValue[]) => vs.map((v) => v.value).join('\n');
+  for (const cloud of clouds) {
+    const values = row.values(CLOUD_PRESETS[cloud]);
+    const last = groups[groups.length - 1];
+    if (last && key(last.values) === key(values)) last.clouds.push(cloud);
+    else groups.push({ clouds: [cloud], values });
+  }
+  return groups;
+}
+
+/**
+ * Endpoint presets per cloud, rendered from checks/core/clouds (the data the checks use). One row
+ * group per endpoint; clouds that share a value share a row.
+ */
 export default function CloudEndpointsTable({ clouds = CLOUD_IDS }: Props): React.JSX.Element {
   return (
     <table className={styles.table} data-table="cloud-endpoints">
       <thead>
         <tr>
           <th scope="col">Endpoint</th>
-          {clouds.map((c) => (
-            <th scope="col" key={c} data-cloud={c}>{CLOUD_PRESETS[c].shortName}</th>
-          ))}
-          <th scope="col">Sources</th>
+          <th scope="col">Cloud</th>
+          <th scope="col">Value and sources</th>
         </tr>
       </thead>
-      <tbody>
-        {ENDPOINT_ROWS.map((row) => (
-          <tr key={row.key} data-row={row.key}>
-            <th scope="row">{row.label}</th>
-            {clouds.map((c) => {
-              const values = row.values(CLOUD_PRESETS[c]);
-              return (
-                <td key={c} data-cloud={c}>
-                  {values.length === 0 ? <span className={styles.none}>none</span> : null}
-                  {values.map((v) => (
+      {ENDPOINT_ROWS.map((row) => {
+        const groups = groupByValue(row, clouds);
+        return (
+          <tbody key={row.key} data-row={row.key} className={styles.group}>
+            {groups.map((g, i) => (
+              <tr key={g.clouds.join(' ')} data-clouds={g.clouds.join(' ')}>
+                {i === 0 ? <th scope="rowgroup" rowSpan={groups.length} className={styles.label}>{row.label}</th> : null}
+                <td className={styles.clouds}>{g.clouds.map((c) => CLOUD_PRESETS[c].shortName).join(', ')}</td>
+                <td>
+                  {g.values.length === 0 ? <span className={styles.none}>none</span> : null}
+                  {g.values.map((v) => (
                     <div key={v.value} className={styles.value}>
-                      <code data-value="">{v.value}</code>
+                      <CodeValue value={v.value} />
                       {v.confirmed ? null : (
                         <span className={styles.unconfirmed} title={v.note ?? 'Not confirmed by a Microsoft source'}> (unconfirmed)</span>
                       )}
                     </div>
                   ))}
+                  <SourceLinks sources={g.values.flatMap((v) => v.sources)} />
                 </td>
-              );
-            })}
-            <td><SourceLinks sources={rowSources(row, clouds)} /></td>
-          </tr>
-        ))}
-      </tbody>
+              </tr>
+            ))}
+          </tbody>
+        );
+      })}
     </table>
   );
 }

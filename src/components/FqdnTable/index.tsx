@@ -1,5 +1,6 @@
 import React from 'react';
 import { FQDN_ENTRIES, type CloudId, type FqdnEntry, type Feature } from '../../../checks/core/clouds';
+import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
 import styles from './styles.module.css';
 
@@ -9,7 +10,7 @@ interface Props {
   features?: readonly Feature[];
 }
 
-/** The entries a table shows, in data order. Exported so tests compare against the same rule. */
+/** The entries a table shows, in data order. */
 export function fqdnRows(cloud: CloudId, features?: readonly Feature[]): FqdnEntry[] {
   return FQDN_ENTRIES.filter((e) => e.clouds.includes(cloud) && (!features || e.features.some((f) => features.includes(f))));
 }
@@ -21,30 +22,28 @@ export default function FqdnTable({ cloud, features }: Props): React.JSX.Element
     <table className={styles.table} data-table="fqdn" data-cloud={cloud}>
       <thead>
         <tr>
-          <th scope="col">Host (HTTPS, port 443)</th>
+          <th scope="col">Host (HTTPS, 443)</th>
           <th scope="col">Needed for</th>
-          <th scope="col">Required</th>
-          <th scope="col">Purpose</th>
-          <th scope="col">Sources</th>
+          <th scope="col">Purpose and sources</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((e) => (
-          <tr key={`${e.host}|${e.clouds.join(',')}`} data-host={e.host}>
-            <td data-col="host"><code>{e.host}</code></td>
-            <td data-col="features">
+          <tr key={e.host} data-host={e.host}>
+            <td data-col="host" className={styles.host}><CodeValue value={e.host} /></td>
+            <td data-col="features" className={styles.features}>
               {e.features.join(', ')}
-              {e.region ? ` (regional bot: ${e.region})` : ''}
-            </td>
-            <td data-col="required">
-              {e.required ? 'yes' : 'depends'}
-              {e.confirmed ? null : <span className={styles.unconfirmed}> (unconfirmed)</span>}
+              {e.region ? <div>regional bot: {e.region}</div> : null}
+              <div data-col="required" className={e.required ? styles.required : styles.optional}>
+                {e.required ? 'required' : 'depends'}
+                {e.confirmed ? null : <span className={styles.unconfirmed}> (unconfirmed)</span>}
+              </div>
             </td>
             <td data-col="purpose">
               {e.purpose}
               {e.note ? <div className={styles.note}>{e.note}</div> : null}
+              <SourceLinks sources={e.sources} label="Sources: " />
             </td>
-            <td data-col="sources"><SourceLinks sources={e.sources} /></td>
           </tr>
         ))}
       </tbody>

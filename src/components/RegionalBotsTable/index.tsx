@@ -1,5 +1,6 @@
 import React from 'react';
-import { REGIONAL_BOT_ENDPOINTS, type SourcedValue } from '../../../checks/core/clouds';
+import { REGIONAL_BOT_ENDPOINTS, type RegionalBotEndpoints, type SourcedValue } from '../../../checks/core/clouds';
+import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
 import styles from './styles.module.css';
 
@@ -7,43 +8,51 @@ function Value({ v }: { v: SourcedValue | null }): React.JSX.Element {
   if (!v) return <span className={styles.none}>none</span>;
   return (
     <>
-      <code>{v.value}</code>
+      <CodeValue value={v.value} />
       {v.confirmed ? null : <span className={styles.unconfirmed}> (unconfirmed)</span>}
       {v.note ? <div className={styles.note}>{v.note}</div> : null}
     </>
   );
 }
 
-/** Regional (data-residency) Azure Bot endpoints, rendered from checks/core/clouds. */
+const FIELDS: ReadonlyArray<{ key: 'azureLocation' | 'tokenServiceUrl' | 'sdkOAuthUrl' | 'directLineHost'; label: string }> = [
+  { key: 'azureLocation', label: 'Azure location' },
+  { key: 'tokenServiceUrl', label: 'User token service' },
+  { key: 'sdkOAuthUrl', label: 'SDK OAuthUrl' },
+  { key: 'directLineHost', label: 'Direct Line host' },
+];
+
+function sourcesOf(r: RegionalBotEndpoints) {
+  return FIELDS.flatMap((f) => r[f.key]?.sources ?? []);
+}
+
+/** Regional (data-residency) Azure Bot endpoints, one column per region, rendered from checks/core/clouds. */
 export default function RegionalBotsTable(): React.JSX.Element {
   return (
     <table className={styles.table} data-table="regional-bots">
       <thead>
         <tr>
-          <th scope="col">Region</th>
-          <th scope="col">Azure location</th>
-          <th scope="col">User token service</th>
-          <th scope="col">SDK OAuthUrl</th>
-          <th scope="col">Direct Line host</th>
-          <th scope="col">Sources</th>
+          <th scope="col">Setting</th>
+          {REGIONAL_BOT_ENDPOINTS.map((r) => (
+            <th scope="col" key={r.region} data-region={r.region}>{r.name}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {REGIONAL_BOT_ENDPOINTS.map((r) => (
-          <tr key={r.region} data-region={r.region}>
-            <th scope="row">{r.name}</th>
-            <td data-col="azureLocation"><Value v={r.azureLocation} /></td>
-            <td data-col="tokenServiceUrl"><Value v={r.tokenServiceUrl} /></td>
-            <td data-col="sdkOAuthUrl"><Value v={r.sdkOAuthUrl} /></td>
-            <td data-col="directLineHost"><Value v={r.directLineHost} /></td>
-            <td data-col="sources">
-              <SourceLinks
-                sources={[r.azureLocation, r.tokenServiceUrl, r.sdkOAuthUrl, r.directLineHost]
-                  .flatMap((v) => (v ? v.sources : []))}
-              />
-            </td>
+        {FIELDS.map((f) => (
+          <tr key={f.key} data-row={f.key}>
+            <th scope="row">{f.label}</th>
+            {REGIONAL_BOT_ENDPOINTS.map((r) => (
+              <td key={r.region} data-region={r.region}><Value v={r[f.key]} /></td>
+            ))}
           </tr>
         ))}
+        <tr data-row="sources">
+          <th scope="row">Sources</th>
+          {REGIONAL_BOT_ENDPOINTS.map((r) => (
+            <td key={r.region} data-region={r.region}><SourceLinks sources={sourcesOf(r)} /></td>
+          ))}
+        </tr>
       </tbody>
     </table>
   );

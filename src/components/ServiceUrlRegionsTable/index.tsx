@@ -1,5 +1,6 @@
 import React from 'react';
 import { SERVICE_URL_REGIONS } from '../../../checks/core/clouds';
+import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
 import styles from './styles.module.css';
 
@@ -10,26 +11,23 @@ export default function ServiceUrlRegionsTable(): React.JSX.Element {
       <thead>
         <tr>
           <th scope="col">Path</th>
-          <th scope="col">Meaning</th>
-          <th scope="col">Kind</th>
+          <th scope="col">Meaning and sources</th>
           <th scope="col">Hosts</th>
-          <th scope="col">Sources</th>
         </tr>
       </thead>
       <tbody>
         {SERVICE_URL_REGIONS.map((r) => (
           <tr key={r.path} data-path={r.path}>
-            <td data-col="path"><code>/{r.path}/</code></td>
+            <td data-col="path" className={styles.path}><code>/{r.path}/</code></td>
             <td data-col="name">
-              {r.name}
+              {r.name} <span data-col="kind" className={styles.kind}>({r.kind})</span>
               {r.confirmed ? null : <span className={styles.unconfirmed}> (unconfirmed)</span>}
               {r.note ? <div className={styles.note}>{r.note}</div> : null}
+              <SourceLinks sources={r.sources} label="Sources: " />
             </td>
-            <td data-col="kind">{r.kind}</td>
-            <td data-col="hosts">
-              {r.hosts.map((h) => <div key={h}><code>{h}</code></div>)}
+            <td data-col="hosts" className={styles.hosts}>
+              {r.hosts.map((h) => <div key={h}><CodeValue value={h} /></div>)}
             </td>
-            <td data-col="sources"><SourceLinks sources={r.sources} /></td>
           </tr>
         ))}
       </tbody>
