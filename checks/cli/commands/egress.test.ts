@@ -1,0 +1,61 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { runCli } from '../../testing/cli';
+import { startConnectProxy } from '../../testing/servers';
+import { testPki } from '../../testing/certs';
+
+describe('botflow egress', () => {
+  // The CLI always probes the real host names on port 443. Through a local CONNECT proxy that
+  // sends every name to 127.0.0.1 (where nothing listens on 443) each tunnel is refused: this
+  // proves the CLI reads HTTPS_PROXY from its environment and reports the proxy, end to end.
+  it('uses HTTPS_PROXY from the environment, reports it and fails fast when the proxy cannot tunnel', async () => {
+    const proxy = await startConnectProxy();
+    onTestFinished(() => proxy.close());
+    const t0 = performance.now();
+    const r = await runCli(['egress', '--cloud', 'gcch', '--sso', '--format', 'json'], {
+      env: { HTTPS_PROXY: `http://ops:pa55word@127.0.0.1:${proxy.port}`, NO_PROXY: 'localhost' },
+    });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.suite).toBe('egress');
+    expect(report.target).toMatchObject({ cloud: 'gcch', features: ['messaging', 'sso'], proxy: `http://127.0.0.1:${proxy.port}`, noProxy: 'localhost' });
+    expect(report.notes.join(' ')).toMatch(/through the proxy http:\/\/127\.0\.0\.1:\d+ \(from HTTPS_PROXY\)/);
+    const fqdn = report.results.find((x: { id: string }) => x.id === 'egress-fqdn');
+    expect(fqdn.status).toBe('fail');
+    const hosts = fqdn.evidence.hosts as Array<{ host: string; via: string; failedPhase: string }>;
+    expect(hosts.map((h) => h.host)).toEqual(expect.arrayContaining(['login.botframework.azure.us', 'login.microsoftonline.us', 'smba.infra.gov.teams.microsoft.us', 'tokengcch.botframework.azure.us']));
+    expect(hosts.every((h) => h.via === 'proxy' && h.failedPhase === 'proxy')).toBe(true);
+    expect(new Set(proxy.tunnels)).toEqual(new Set([...hosts.map((h) => `${h.host}:443`)]));
+    expect(r.stdout + r.stderr).not.toContain('pa55word');
+  });
+
+  it.each([
+    [['egress', '--cloud', 'china'], /argument 'china' is invalid/],
+    [['egress', '--cloud', 'dod', '--region', 'india'], /worldwide \(public\) bots only/],
+    [['egress', '--ca', '/nonexistent/ca.pem'], /cannot read --ca/],
+  ])('exits 2 with one clear line for %j', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  it('rejects a --ca file that holds no certificate', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'egress-ca-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'not.pem'), 'hello');
+    const r = await runCli(['egress', '--ca', join(dir, 'not.pem')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/holds no PEM certificate/);
+    // A real PEM is accepted (the run then proceeds; through an unusable proxy it ends quickly).
+    await writeFile(join(dir, 'ca.pem'), (await testPki()).caPem);
+    const proxy = await startConnectProxy();
+    onTestFinished(() => proxy.close());
+    const ok = await runCli(['egress', '--ca', join(dir, 'ca.pem'), '--format', 'json'], { env: { https_proxy: `127.0.0.1:${proxy.port}` } });
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(ok.stdout).suite).toBe('egress');
+  });
+});
