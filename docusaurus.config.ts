@@ -66,7 +66,7 @@ const config: Config = {
     },
   },
 
-  plugins: [esmPackageCompat],
+  plugins: [esmPackageCompat, './plugins/api-dev/index.ts'],
 
   themes: [
     '@docusaurus/theme-mermaid',
