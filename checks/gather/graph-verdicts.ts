@@ -1,0 +1,61 @@
+/**
+ * Verdicts on an app registration read from Graph: credential expiry and sign-in audience
+ * against the bot's app type. Pure (the clock is a parameter), browser-safe.
+ */
+import type { AppCredential, GraphApplication } from './graph-application';
+
+export const EXPIRY_WARNING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type Verdict = 'pass' | 'warn' | 'fail' | 'info' | 'skip';
+
+export interface CredentialVerdict extends AppCredential {
+  status: Verdict;
+  daysLeft?: number;
+  message: string;
+}
+
+export interface AudienceVerdict {
+  status: Verdict;
+  signInAudience?: string;
+  appType?: string;
+  message: string;
+}
+
+/** Expired fails, expiring within 30 days warns, no end date is informational. */
+export function credentialVerdicts(app: GraphApplication, now: Date): CredentialVerdict[] {
+  return app.credentials.map((c) => {
+    const label = `${c.kind === 'secret' ? 'Client secret' : 'Certificate'} ${c.displayName ? `"${c.displayName}" ` : ''}(key id ${c.keyId ?? 'unknown'})`;
+    const end = c.endDateTime ? Date.parse(c.endDateTime) : Number.NaN;
+    if (Number.isNaN(end)) return { ...c, status: 'info', message: `${label} has no readable end date.` };
+    const daysLeft = Math.floor((end - now.getTime()) / DAY_MS);
+    const date = new Date(end).toISOString().slice(0, 10);
+    if (end <= now.getTime()) return { ...c, status: 'fail', daysLeft, message: `${label} expired on ${date}.` };
+    if (daysLeft < EXPIRY_WARNING_DAYS) return { ...c, status: 'warn', daysLeft, message: `${label} expires on ${date}, in ${daysLeft} day(s).` };
+    return { ...c, status: 'pass', daysLeft, message: `${label} is valid until ${date} (${daysLeft} days).` };
+  });
+}
+
+/**
+ * A MultiTenant bot gets its token from the botframework.com tenant, which only works for a
+ * multi-tenant app registration; a SingleTenant bot's app is normally AzureADMyOrg.
+ */
+export function audienceVerdict(app: GraphApplication, appType: string | undefined): AudienceVerdict {
+  const audience = app.signInAudience;
+  const type = appType?.toLowerCase();
+  const base = { ...(audience ? { signInAudience: audience } : {}), ...(appType ? { appType } : {}) };
+  if (!audience) return { ...base, status: 'skip', message: 'The app registration did not report its signInAudience.' };
+  if (!type) return { ...base, status: 'info', message: `signInAudience is ${audience}; no app type was given to compare it with.` };
+  const multiOrg = audience === 'AzureADMultipleOrgs' || audience === 'AzureADandPersonalMicrosoftAccount';
+  if (type === 'multitenant') {
+    return multiOrg
+      ? { ...base, status: 'pass', message: `signInAudience ${audience} fits a MultiTenant bot.` }
+      : { ...base, status: 'fail', message: `signInAudience is ${audience}, but a MultiTenant bot asks the botframework.com tenant for its token, which fails (AADSTS700016) for an app limited to its own tenant. Make the bot SingleTenant (MicrosoftAppType and MicrosoftAppTenantId) or the app multi-tenant.` };
+  }
+  if (type === 'singletenant') {
+    return audience === 'AzureADMyOrg'
+      ? { ...base, status: 'pass', message: 'signInAudience AzureADMyOrg fits a SingleTenant bot.' }
+      : { ...base, status: 'warn', message: `signInAudience is ${audience} for a SingleTenant bot; a single-tenant bot's app registration is normally AzureADMyOrg (accounts in this directory only).` };
+  }
+  return { ...base, status: 'skip', message: `App type ${appType} has no app registration audience to compare.` };
+}
