@@ -6,7 +6,7 @@
  */
 import { defineGatherer } from '../core/gatherer';
 import type { JsonObject } from '../core/types';
-import { readPng, type PngInfo } from '../manifest/png';
+import { PNG_LIMITS, readPng, type PngInfo } from '../manifest/png';
 import { looksLikeZip, readZipDirectory, readZipEntry } from '../manifest/zip';
 
 export type IconRole = 'color' | 'outline' | 'color32x32';
@@ -86,7 +86,11 @@ export const manifestIconsGatherer = defineGatherer({
       if (!entry) { icons.push({ role, path, found: false }); continue; }
       const read = readZipEntry(bytes, entry);
       if (!read.ok) { icons.push({ role, path, found: true, bytes: entry.size, error: read.message }); continue; }
-      const png = readPng(read.data, { decode: role === 'outline' });
+      // Decode every icon of a plausible size: that also proves the image data matches the
+      // header (a PNG that lies about its size fails here). Huge images are judged by header.
+      const header = readPng(read.data);
+      const decode = header.ok && header.info.width * header.info.height <= PNG_LIMITS.maxDecodePixels;
+      const png = decode ? readPng(read.data, { decode: true }) : header;
       if (!png.ok) { icons.push({ role, path, found: true, bytes: read.data.length, error: png.error, ...(png.info ? { png: png.info } : {}) }); continue; }
       const icon: IconEvidence = { role, path, found: true, bytes: read.data.length, png: png.info };
       if (role === 'outline' && png.rgba) icon.scan = scanOutline(png.rgba, png.info.width);

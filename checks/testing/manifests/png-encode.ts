@@ -110,7 +110,8 @@ export function colorIcon(size = 192): Uint8Array {
   return encodePng({
     width: size, height: size, filters: [0, 1, 2, 3, 4],
     pixel: (x, y) => {
-      const inside = x >= 48 && x < size - 48 && y >= 48 && y < size - 48;
+      const q = size / 4;
+      const inside = x >= q && x < size - q && y >= q && y < size - q;
       return inside ? [0x46, 0x47, 0xc1, 255] : [0, 0, 0, 0];
     },
   });
