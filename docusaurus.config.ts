@@ -80,6 +80,7 @@ const config: Config = {
         language: ['en'],
         highlightSearchTermsOnTargetPage: false,
         explicitSearchResultPath: true,
+        searchResultLimits: 10,
       } satisfies Partial<SearchOptions>,
     ],
   ],

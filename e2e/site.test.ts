@@ -180,7 +180,8 @@ describe('local search', () => {
       const input = page.getByRole('combobox', { name: 'Search' }).or(page.getByLabel('Search')).first();
       await input.click();
       await input.pressSequentially('signaling', { delay: 30 });
-      const option = page.locator('[role="option"]').filter({ hasText: /signaling/i }).first();
+      // Other pages mention the word too: pick the hit whose path names the architecture page.
+      const option = page.locator('[role="option"]').filter({ hasText: /signaling/i }).filter({ hasText: 'Architecture and data flow' }).first();
       await option.waitFor({ state: 'visible', timeout: 15_000 });
       await option.click();
       await page.waitForURL((url) => url.pathname.startsWith('/docs/architecture'), { timeout: 10_000 });
