@@ -95,7 +95,8 @@ async function probe(plan: EgressPlan, entry: EgressPlan['entries'][number], net
     return {
       ...base,
       ok: false,
-      failedPhase: info.phase ?? phase,
+      // The address guard refuses only metadata addresses here (allowPrivate): a DNS answer problem.
+      failedPhase: info.phase ?? (info.code === 'CHK_ERR_ADDRESS_REFUSED' ? 'dns' : phase),
       error: { code: info.code, ...(info.osCode ? { osCode: info.osCode } : {}), message: info.message },
       ...(resolution ? { dns: dnsOf(resolution) } : {}),
       totalMs: Math.round(performance.now() - t0),

@@ -12,6 +12,7 @@ const PHASE_WORDS: Record<string, string> = {
 };
 
 function failureText(p: EgressHostProbe): string {
+  if (p.error?.code === 'CHK_ERR_ADDRESS_REFUSED') return `${p.error.message.replace(/\.+$/, '')}; it was not contacted.`;
   const what = PHASE_WORDS[p.failedPhase ?? ''] ?? 'the probe failed';
   const code = p.error?.osCode ? ` (${p.error.osCode})` : p.error?.code === 'CHK_ERR_PROBE_TIMEOUT' ? ' (timeout)' : '';
   return `${what}${code}${p.via === 'proxy' ? ' through the proxy' : ''}.`;

@@ -5,6 +5,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../../testing/cli';
 import { startConnectProxy } from '../../testing/servers';
 import { testPki } from '../../testing/certs';
+import { egressPlan } from '../../gather/egress-config';
+import { egressNotes } from './egress';
 
 describe('botflow egress', () => {
   // The CLI always probes the real host names on port 443. Through a local CONNECT proxy that
@@ -30,6 +32,17 @@ describe('botflow egress', () => {
     expect(hosts.every((h) => h.via === 'proxy' && h.failedPhase === 'proxy')).toBe(true);
     expect(new Set(proxy.tunnels)).toEqual(new Set([...hosts.map((h) => `${h.host}:443`)]));
     expect(r.stdout + r.stderr).not.toContain('pa55word');
+    expect(report.notes.join(' ')).toMatch(/NODE_USE_ENV_PROXY=1/);
+  });
+
+  it('notes when only HTTP_PROXY is set (the run goes direct) and when Node needs NODE_USE_ENV_PROXY', () => {
+    const direct = egressNotes(egressPlan({ cloud: 'public', proxyEnv: {} }), { HTTP_PROXY: 'http://proxy:3128' });
+    expect(direct.join(' ')).toMatch(/HTTP_PROXY is set but HTTPS_PROXY is not/);
+    expect(direct.join(' ')).not.toMatch(/NODE_USE_ENV_PROXY/);
+    const proxied = egressPlan({ cloud: 'gcc', proxyEnv: { https_proxy: 'http://u:p@proxy:3128', no_proxy: '.corp' } });
+    const notes = egressNotes(proxied, { NODE_USE_ENV_PROXY: '1' });
+    expect(notes[0]).toBe('Outbound connections go through the proxy http://proxy:3128 (from https_proxy), except hosts matching NO_PROXY=.corp.');
+    expect(notes.join(' ')).not.toMatch(/NODE_USE_ENV_PROXY|u:p/);
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { addCommonOptions, runSuiteCommand, type CommonFlags } from '../run-suit
 import { UsageError } from '../usage-error';
 import { BOT_REGIONS, EGRESS_CLOUD_IDS, type BotRegion, type EgressCloudId } from '../../core/clouds';
 import { egressSuite } from '../../suites/egress';
-import { EGRESS_DEADLINE_MS, EGRESS_GATHERER_TIMEOUT_MS, egressPlan, type EgressInput } from '../../gather/egress-config';
+import { EGRESS_DEADLINE_MS, EGRESS_GATHERER_TIMEOUT_MS, egressPlan, type EgressInput, type EgressPlan } from '../../gather/egress-config';
 import { featuresFromFlags } from './allowlist';
 
 interface EgressFlags extends CommonFlags {
@@ -19,6 +19,24 @@ interface EgressFlags extends CommonFlags {
 }
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'] as const;
+
+/** Run-level notes: which proxy is used (no credentials) and what the bot process must do to use it too. */
+export function egressNotes(plan: EgressPlan, env: Readonly<Record<string, string | undefined>>): string[] {
+  const notes = [
+    plan.proxy.configured
+      ? `Outbound connections go through the proxy ${plan.proxy.proxy} (from ${plan.proxy.source})${plan.proxy.noProxy ? `, except hosts matching NO_PROXY=${plan.proxy.noProxy}` : ''}.`
+      : `No HTTPS_PROXY is set: connections go direct${plan.proxy.noProxy ? ` (NO_PROXY=${plan.proxy.noProxy} has no effect without a proxy)` : ''}.`,
+    'Run this on the machine (or container) the bot runs on: its network is what matters.',
+  ];
+  const httpOnly = !plan.proxy.configured && Boolean(env.HTTP_PROXY?.trim() || env.http_proxy?.trim());
+  if (httpOnly) {
+    notes.push('HTTP_PROXY is set but HTTPS_PROXY is not: this run (like curl) connected directly. Some HTTP clients (undici EnvHttpProxyAgent) would send HTTPS through HTTP_PROXY; set HTTPS_PROXY to be explicit.');
+  }
+  if (plan.proxy.configured && env.NODE_USE_ENV_PROXY !== '1') {
+    notes.push("Node.js's built-in HTTP clients follow HTTPS_PROXY only with NODE_USE_ENV_PROXY=1 (Node 22.21+ / 24.5+, see https://nodejs.org/api/http.html#built-in-proxy-support) or when the bot's HTTP client is given the proxy; check that the bot process really uses it.");
+  }
+  return notes;
+}
 
 /** `botflow egress`: can this machine reach every host the bot needs, untampered and on time? */
 const register: RegisterCommand = (program, ctx) => {
@@ -53,12 +71,7 @@ const register: RegisterCommand = (program, ctx) => {
     const features = featuresFromFlags(flags);
     const input: EgressInput = { cloud: flags.cloud, ...(features.length ? { features } : {}), ...(flags.region ? { region: flags.region } : {}), proxyEnv };
     const plan = egressPlan(input);
-    const notes = [
-      plan.proxy.configured
-        ? `Outbound connections go through the proxy ${plan.proxy.proxy} (from ${plan.proxy.source})${plan.proxy.noProxy ? `, except hosts matching NO_PROXY=${plan.proxy.noProxy}` : ''}.`
-        : `No HTTPS_PROXY is set: connections go direct${plan.proxy.noProxy ? ` (NO_PROXY=${plan.proxy.noProxy} has no effect without a proxy)` : ''}.`,
-      'Run this on the machine (or container) the bot runs on: its network is what matters.',
-    ];
+    const notes = egressNotes(plan, ctx.io.env);
     await runSuiteCommand(ctx, {
       suite: egressSuite,
       input: { egress: input },
