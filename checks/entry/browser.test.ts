@@ -1,0 +1,83 @@
+/**
+ * Proves the browser entry is browser-safe: esbuild bundles checks/entry/browser.ts for
+ * platform "browser" and the build fails the test on any node: import or Node builtin anywhere
+ * in the graph. It also checks that every schema version becomes its own lazily loaded chunk
+ * (the page downloads only the schema it needs), and runs the bundled output end to end.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Plugin } from 'esbuild';
+import { sample, BOT_ID } from '../testing/manifests/corpus';
+import { buildPackage } from '../testing/manifests/package';
+
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const outdir = mkdtempSync(join(tmpdir(), 'botflow-browser-'));
+const nodeImports: string[] = [];
+
+const forbidNode: Plugin = {
+  name: 'forbid-node',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.path.startsWith('node:') || builtins.has(args.path)) {
+        nodeImports.push(`${args.path} (imported by ${args.importer})`);
+        return { path: args.path, external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
+beforeAll(async () => {
+  await build({
+    entryPoints: { browser: 'checks/entry/browser.ts' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outdir,
+    logLevel: 'silent',
+    plugins: [forbidNode],
+  });
+}, 120_000);
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('browser entry bundle', () => {
+  it('imports no node: module or Node builtin', () => {
+    expect(nodeImports).toEqual([]);
+  });
+
+  it('would catch a node: import (the guard itself works)', async () => {
+    const before = nodeImports.length;
+    await build({ stdin: { contents: "import 'node:fs'; import { join } from 'path'; console.log(join);", resolveDir: '.' }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [forbidNode] });
+    expect(nodeImports.splice(before)).toHaveLength(2);
+  });
+
+  it('splits each schema into its own chunk, outside the entry', () => {
+    const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
+    const entry = readFileSync(join(outdir, 'browser.js'), 'utf8');
+    const marker = 'The version of the schema this manifest is using';
+    const schemaChunks = files.filter((f) => readFileSync(join(outdir, f), 'utf8').includes(marker));
+    expect(schemaChunks.length).toBe(31);
+    for (const f of schemaChunks) expect(readFileSync(join(outdir, f), 'utf8').split(marker).length - 1, f).toBe(1);
+    expect(entry).not.toContain(marker);
+    expect(statSync(join(outdir, 'browser.js')).size).toBeLessThan(600 * 1024);
+  });
+
+  it('runs the manifest suite from the bundle on a real package', async () => {
+    const mod = await import(pathToFileURL(join(outdir, 'browser.js')).href) as typeof import('./browser');
+    const report = await mod.runChecks({
+      suite: mod.manifestSuite,
+      environment: 'browser',
+      input: { manifestBytes: buildPackage(sample('bot-sso', '1.30')), manifestName: 'app.zip', appId: BOT_ID },
+    });
+    expect(report.counts).toMatchObject({ fail: 0, error: 0 });
+    expect(report.results.find((r) => r.id === 'manifest-schema')?.status).toBe('pass');
+    expect(report.results.find((r) => r.id === 'manifest-icons')?.status).toBe('pass');
+  });
+});
