@@ -3,6 +3,7 @@ import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { withReadableTokens } from './src/theme/prism-contrast';
+import { checkCatalogue } from './checks/core/catalogue';
 
 /**
  * Teams Bot Flow site.
@@ -67,6 +68,11 @@ const config: Config = {
   },
 
   plugins: [esmPackageCompat, './plugins/api-dev/index.ts'],
+
+  // The check catalogue (every rule's meta), read by the check pages and the catalogue table.
+  customFields: {
+    checks: checkCatalogue,
+  },
 
   themes: [
     '@docusaurus/theme-mermaid',

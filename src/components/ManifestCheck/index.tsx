@@ -1,0 +1,122 @@
+import React, { useId, useReducer, useRef, useState } from 'react';
+import clsx from 'clsx';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import type { Report } from '../../../checks/core/types';
+import CliCommand from '../CliCommand';
+import ReportView from '../ReportView';
+import RunProgress from '../RunProgress';
+import { manifestCommand } from '../../utils/cli-command';
+import { MAX_PICKED_FILE_BYTES, readPickedFile } from '../../utils/download';
+import { loadBrowserEngine } from '../../utils/load-engine';
+import { IDLE, reduceProgress } from '../../utils/run-progress';
+import { isGuid, manifestFileError } from '../../utils/widget-inputs';
+import styles from '../widgets.module.css';
+
+function ManifestForm(): React.JSX.Element {
+  const id = useId();
+  const [fileName, setFileName] = useState<string | undefined>(undefined);
+  const [appId, setAppId] = useState('');
+  const [error, setError] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [report, setReport] = useState<Report | undefined>(undefined);
+  const [progress, dispatch] = useReducer(reduceProgress, IDLE);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const run = async (file: File): Promise<void> => {
+    setError('');
+    setFileName(file.name);
+    const problem = manifestFileError(file.name, file.size, MAX_PICKED_FILE_BYTES);
+    if (problem) {
+      setError(problem);
+      fileRef.current?.focus();
+      return;
+    }
+    const expected = appId.trim();
+    if (expected && !isGuid(expected)) {
+      setError('The expected app ID is a GUID like 00000000-0000-0000-0000-000000000000; leave it empty if you do not know it.');
+      return;
+    }
+    setRunning(true);
+    setReport(undefined);
+    try {
+      const [engine, bytes] = await Promise.all([loadBrowserEngine(), readPickedFile(file, 'bytes')]);
+      // In the page: the runner reads the bytes here; no request is made with them.
+      const result = await engine.runChecks({
+        suite: engine.manifestSuite,
+        environment: 'browser',
+        input: { manifestBytes: bytes as Uint8Array, manifestName: file.name, ...(expected ? { appId: expected } : {}) },
+        onEvent: dispatch,
+      });
+      setReport(result);
+    } catch (err) {
+      setError(`The package could not be checked: ${(err as Error).message}`);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const onDrop = (event: React.DragEvent): void => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files?.[0];
+    if (file) void run(file);
+  };
+
+  return (
+    <div className={styles.widget} data-widget="manifest-check">
+      <p className={styles.private} data-runs-in-browser>
+        <strong>Runs entirely in your browser.</strong> The file is read inside this page and checked here, offline
+        against the bundled official schemas; it is never uploaded and never leaves your machine.
+      </p>
+      <div className={styles.field}>
+        <label htmlFor={`${id}-app`}>Expected Microsoft App ID (optional)</label>
+        <input
+          id={`${id}-app`}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="00000000-0000-0000-0000-000000000000"
+          value={appId}
+          onChange={(e) => setAppId(e.target.value)}
+          aria-describedby={`${id}-app-hint`}
+        />
+        <span id={`${id}-app-hint`} className={styles.hint}>Set it before choosing the file to compare bots[].botId with it.</span>
+      </div>
+      <div
+        className={clsx(styles.dropzone, dragging && styles.dropzoneActive)}
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-dropzone
+      >
+        <div className={styles.field}>
+          <label htmlFor={`${id}-file`}>Choose manifest.json or the app package (.zip)</label>
+          <input
+            ref={fileRef}
+            id={`${id}-file`}
+            type="file"
+            accept=".json,.zip,application/json,application/zip"
+            onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void run(f); }}
+            aria-describedby={`${id}-file-hint${error ? ` ${id}-file-error` : ''}`}
+            disabled={running}
+          />
+          <span id={`${id}-file-hint`} className={styles.hint}>…or drag and drop the file here. The check starts as soon as a file is chosen.</span>
+          {error ? <span id={`${id}-file-error`} role="alert" className={styles.fieldError} data-field-error="file">{error}</span> : null}
+        </div>
+      </div>
+      <CliCommand command={manifestCommand(fileName)} />
+      <RunProgress progress={progress} />
+      {report ? <ReportView report={report} heading="Manifest report" focusOnChange /> : null}
+    </div>
+  );
+}
+
+/** Checks a Teams app manifest or package inside the page (nothing is uploaded). */
+export default function ManifestCheck(): React.JSX.Element {
+  return (
+    <BrowserOnly fallback={<p>The manifest check runs in your browser and needs JavaScript. Run <code>npx botflow manifest appPackage.zip</code> instead.</p>}>
+      {() => <ManifestForm />}
+    </BrowserOnly>
+  );
+}
