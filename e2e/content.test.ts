@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CLOUD_IDS, CLOUD_PRESETS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS,
 } from '../checks/core/clouds';
+import { RSC_PERMISSIONS } from '../checks/core/rsc-permissions';
+import { RESIDENCY_STATEMENTS } from '../checks/core/residency-data';
 import { CHECK_IDS } from '../src/components/CheckRef/catalogue';
 import { gotoInMode, launchBrowser, newPage, type Browser } from './helpers/browser';
 import { buildDir, REPO_ROOT, startStaticServer, type StaticServer } from './helpers/site';
@@ -145,6 +147,17 @@ describe('data tables in the browser equal checks/core/clouds', () => {
       expect(await page.locator('table[data-table="regional-bots"] tr[data-row="tokenServiceUrl"] td code').allInnerTexts()).toEqual(
         REGIONAL_BOT_ENDPOINTS.map((r) => r.tokenServiceUrl.value),
       );
+      const rsc = page.locator('table[data-table="rsc-permissions"]');
+      expect(await rsc.count()).toBe(2);
+      expect(await rsc.nth(1).locator('tbody tr td[data-col="name"] code').allInnerTexts()).toEqual(RSC_PERMISSIONS.map((p) => p.name));
+      expect(await rsc.nth(0).locator('tbody tr td[data-col="name"] code').allInnerTexts()).toEqual(
+        RSC_PERMISSIONS.filter((p) => p.readsContent).map((p) => p.name),
+      );
+      for (const cloud of ['public', 'gcch', 'china'] as const) {
+        const texts = await column(page, `table[data-table="residency-statements"][data-cloud="${cloud}"]`, 'text');
+        expect(texts.length, cloud).toBe(RESIDENCY_STATEMENTS[cloud].length);
+        texts.forEach((t, i) => expect(t).toContain(RESIDENCY_STATEMENTS[cloud][i]!.text));
+      }
     } finally {
       await page.close();
     }
@@ -184,7 +197,7 @@ describe('data residency page in print', () => {
           };
         }),
       );
-      expect(tables.length).toBeGreaterThanOrEqual(9); // six hops, regional bots, two serviceUrl tables
+      expect(tables.length).toBeGreaterThanOrEqual(14); // six hops, regional bots, two serviceUrl, three residency, two RSC tables
       for (const t of tables) {
         expect(t.scrollWidth, t.caption).toBeLessThanOrEqual(t.clientWidth + 1);
         expect(t.overflowsArticle, t.caption).toBe(false);

@@ -195,9 +195,9 @@ describe('shared data is rendered, not copied', () => {
     expect(page('clouds')).toContain('<CloudEndpointsTable />');
   });
 
-  it('the data residency page renders the serviceUrl and regional tables', () => {
+  it('the data residency page renders the serviceUrl, regional, residency and RSC tables', () => {
     const text = page('data-residency');
-    for (const tag of ['<ServiceUrlRegionsTable />', '<ServiceUrlHostsTable />', '<RegionalBotsTable />']) {
+    for (const tag of ['<ServiceUrlRegionsTable />', '<ServiceUrlHostsTable />', '<RegionalBotsTable />', '<ResidencyStatementsTable cloud="public" />', '<RscPermissionsTable contentOnly />']) {
       expect(text).toContain(tag);
     }
   });

@@ -12,6 +12,10 @@ import ServiceUrlHostsTable from './ServiceUrlHostsTable';
 import ServiceUrlRegionsTable from './ServiceUrlRegionsTable';
 import RegionalBotsTable from './RegionalBotsTable';
 import SourceLinks from './SourceLinks';
+import RscPermissionsTable from './RscPermissionsTable';
+import ResidencyStatementsTable from './ResidencyStatementsTable';
+import { RSC_PERMISSIONS } from '../../checks/core/rsc-permissions';
+import { RESIDENCY_STATEMENTS } from '../../checks/core/residency-data';
 
 /**
  * Each table on the reference pages is rendered from checks/core/clouds. These tests render the
@@ -193,6 +197,50 @@ describe('RegionalBotsTable', () => {
     expect(REGIONAL_BOT_ENDPOINTS.map((r) => cell('azureLocation', r.region).querySelector('code')!.text)).toEqual(
       expect.arrayContaining(['westeurope', 'centralindia']),
     );
+  });
+});
+
+describe('RscPermissionsTable', () => {
+  it('lists every RSC permission with its type, scope, meaning and source', () => {
+    const rows = render(<RscPermissionsTable />).querySelectorAll('tbody tr');
+    expect(rows.map((r) => r.getAttribute('data-permission'))).toEqual(RSC_PERMISSIONS.map((p) => p.name));
+    rows.forEach((row, i) => {
+      const p = RSC_PERMISSIONS[i]!;
+      expect(row.querySelector('td[data-col="name"] code')!.text).toBe(p.name);
+      const type = row.querySelector('td[data-col="type"]')!.text;
+      expect(type.startsWith(p.type)).toBe(true);
+      expect(type.includes('reads content')).toBe(p.readsContent);
+      const grants = row.querySelector('td[data-col="grants"]')!;
+      expect(grants.text).toContain(p.grants);
+      expect(hrefs(grants)).toEqual([p.source]);
+    });
+  });
+
+  it('can show only the permissions that read content, or one scope', () => {
+    const content = render(<RscPermissionsTable contentOnly />).querySelectorAll('tbody tr').map((r) => r.getAttribute('data-permission'));
+    const wanted = RSC_PERMISSIONS.filter((p) => p.readsContent).map((p) => p.name);
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(wanted.length).toBeLessThan(RSC_PERMISSIONS.length);
+    expect(content).toEqual(wanted);
+    const users = render(<RscPermissionsTable scope="user" />).querySelectorAll('tbody tr').map((r) => r.getAttribute('data-permission'));
+    expect(users).toEqual(RSC_PERMISSIONS.filter((p) => p.scope === 'user').map((p) => p.name));
+  });
+});
+
+describe('ResidencyStatementsTable', () => {
+  it.each(CLOUD_IDS)('shows what the residency check reports for %s', (cloud) => {
+    const rows = render(<ResidencyStatementsTable cloud={cloud} />).querySelectorAll('tbody tr');
+    const statements = RESIDENCY_STATEMENTS[cloud];
+    expect(rows).toHaveLength(statements.length);
+    rows.forEach((row, i) => {
+      const st = statements[i]!;
+      expect(row.getAttribute('data-kind')).toBe(st.kind);
+      expect(row.querySelector('td[data-col="kind"]')!.text).toBe(st.kind === 'transit' ? 'In transit' : 'At rest');
+      const text = row.querySelector('td[data-col="text"]')!;
+      expect(text.text).toContain(st.text);
+      expect(text.text.startsWith('Unconfirmed: ')).toBe(!st.confirmed);
+      expect(hrefs(text)).toEqual(uniqueUrls(st.sources));
+    });
   });
 });
 
