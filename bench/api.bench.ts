@@ -1,0 +1,160 @@
+/**
+ * The check API under load, all on loopback:
+ * - overhead per run of going through the API (HTTP + validation + guard + JSON) over calling
+ *   the engine directly, same suite and input (goal <= 10 ms);
+ * - 50 concurrent endpoint runs against a local bot (H2's test server): errors and peak RSS;
+ * - requests per second on GET /api/health and on a manifest run (autocannon).
+ */
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { createApiServer } from '../checks/server/app';
+import { suites } from '../checks/core/registry';
+import { runChecks, type RunnableSuite } from '../checks/core/runner';
+import type { CheckInput } from '../checks/core/evidence';
+import type { Report } from '../checks/core/types';
+import { testPki } from '../checks/testing/certs';
+import { handlers, startServer } from '../checks/testing/servers';
+import type { BenchResult } from './types';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const MANIFEST = JSON.stringify({
+  $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json',
+  manifestVersion: '1.17',
+  version: '1.0.0',
+  id: '11111111-2222-3333-4444-555555555555',
+  developer: { name: 'Contoso', websiteUrl: 'https://contoso.com', privacyUrl: 'https://contoso.com/privacy', termsOfUseUrl: 'https://contoso.com/terms' },
+  name: { short: 'Contoso bot', full: 'Contoso bot' },
+  description: { short: 'A bot', full: 'A bot for the benchmark' },
+  icons: { color: 'color.png', outline: 'outline.png' },
+  accentColor: '#FFFFFF',
+  bots: [{ botId: '11111111-2222-3333-4444-555555555555', scopes: ['personal', 'team'] }],
+  validDomains: ['contoso.com'],
+});
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+async function postJson(base: string, body: unknown): Promise<{ status: number; report?: Report }> {
+  const res = await fetch(`${base}/api/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, ...(res.ok ? { report: JSON.parse(text) as Report } : {}) };
+}
+
+/** Median time of `n` calls (after `warm` unmeasured ones), in ms. */
+async function timeMedian(n: number, warm: number, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < warm; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const pki = await testPki();
+  const bot = await startServer({ tls: { kind: 'good' }, handler: handlers.secureBot });
+  // Development mode: the local bot is on loopback. Limits raised so the bench measures the server.
+  const app = await createApiServer({ mode: 'development', logger: false, rateLimit: false, maxConcurrentRuns: 64, ca: pki.caPem });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const endpointReady = suites.endpoint.checks.length > 0;
+  try {
+    // 1. Overhead per run: the same run through the API and straight into the engine.
+    const overheadOn = endpointReady
+      ? { suite: 'endpoint', input: { url: bot.url }, direct: suites.endpoint as RunnableSuite, directInput: { url: bot.url } as unknown as CheckInput }
+      : { suite: 'manifest', input: { manifest: MANIFEST }, direct: suites.manifest as RunnableSuite, directInput: { manifestText: MANIFEST, manifestName: 'manifest.json' } as CheckInput };
+    // Interleaved pairs, so both sides see the same machine load; the overhead is the median difference.
+    const runDirect = (): Promise<Report> => runChecks({ suite: overheadOn.direct, input: overheadOn.directInput, allowPrivate: true, ca: pki.caPem });
+    const runApi = async (): Promise<void> => {
+      const r = await postJson(base, { suite: overheadOn.suite, input: overheadOn.input });
+      if (r.status !== 200) throw new Error(`API answered ${r.status}`);
+    };
+    for (let i = 0; i < 5; i += 1) { await runDirect(); await runApi(); }
+    const directTimes: number[] = [];
+    const apiTimes: number[] = [];
+    const diffs: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const d = await timeMedian(1, 0, runDirect);
+      const a = await timeMedian(1, 0, runApi);
+      directTimes.push(d);
+      apiTimes.push(a);
+      diffs.push(a - d);
+    }
+    const direct = median(directTimes);
+    const viaApi = median(apiTimes);
+    const overhead = Math.max(0, median(diffs));
+    results.push({
+      name: `API overhead per ${overheadOn.suite} run (median of 40 pairs)`,
+      value: overhead,
+      unit: 'ms',
+      goal: '<= 10 ms',
+      ok: overhead <= 10,
+      note: `engine ${direct.toFixed(1)} ms, API ${viaApi.toFixed(1)} ms, load average ${loadavg()[0]!.toFixed(1)}${endpointReady ? '' : '; endpoint suite not registered yet, measured on the manifest suite'}`,
+    });
+
+    // 2. 50 concurrent endpoint runs against the local bot.
+    if (endpointReady) {
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+      const t0 = performance.now();
+      const answers = await Promise.all(Array.from({ length: 50 }, () => postJson(base, { suite: 'endpoint', input: { url: bot.url } }).catch(() => ({ status: 0 } as { status: number; report?: Report }))));
+      const wall = performance.now() - t0;
+      clearInterval(sampler);
+      const failedRequests = answers.filter((a) => a.status !== 200).length;
+      const errorResults = answers.reduce((n, a) => n + (a.report?.counts.error ?? 0), 0);
+      results.push({ name: '50 concurrent endpoint runs: failed requests', value: failedRequests, unit: 'requests', goal: '0', ok: failedRequests === 0, note: `wall ${Math.round(wall)} ms` });
+      results.push({ name: '50 concurrent endpoint runs: error results', value: errorResults, unit: 'results', goal: '0', ok: errorResults === 0 });
+      results.push({ name: '50 concurrent endpoint runs: peak RSS', value: Math.round(peak / 1024 / 1024), unit: 'MiB', note: 'API server, engine and the local bot in one process' });
+    } else {
+      results.push({ name: '50 concurrent endpoint runs', value: Number.NaN, unit: '', note: 'endpoint suite not registered yet: not measured' });
+    }
+
+    // 3. Throughput (autocannon, 10 connections, 3 s each).
+    const health = await autocannon({ url: `${base}/api/health`, connections: 10, duration: 3 });
+    results.push({
+      name: 'GET /api/health throughput',
+      value: health.requests.average,
+      unit: 'req/s',
+      ok: health.errors === 0 && health.non2xx === 0,
+      note: `p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms, errors ${health.errors}, non-2xx ${health.non2xx}`,
+    });
+    const manifestRuns = await autocannon({
+      url: `${base}/api/runs`,
+      method: 'POST',
+      connections: 10,
+      duration: 3,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ suite: 'manifest', input: { manifest: MANIFEST } }),
+    });
+    results.push({
+      name: 'POST /api/runs (manifest) throughput',
+      value: manifestRuns.requests.average,
+      unit: 'req/s',
+      ok: manifestRuns.errors === 0 && manifestRuns.non2xx === 0,
+      note: `p50 ${manifestRuns.latency.p50} ms, p99 ${manifestRuns.latency.p99} ms, errors ${manifestRuns.errors}, non-2xx ${manifestRuns.non2xx}`,
+    });
+  } finally {
+    await app.close();
+    await bot.close();
+  }
+  return results;
+}
