@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createApiServer } from '../checks/server/app';
+import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
+import { buildDir, sitemapPaths } from './helpers/site';
+
+/**
+ * The built site served by the production server (`botflow serve`) works under its Content
+ * Security Policy in a real browser: every page in both colour modes loads without a CSP
+ * violation or console error, diagrams render, and search works; the API answers same-origin.
+ */
+
+const SITE = buildDir();
+const PAGES = sitemapPaths(SITE);
+const MODES: readonly ColorMode[] = ['light', 'dark'];
+
+let app: FastifyInstance;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await createApiServer({ mode: 'production', siteDir: SITE, logger: false, rateLimit: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  origin = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  browser = await launchBrowser();
+  // Record CSP violations from the first script on (the init script itself is not subject to the page's CSP).
+  await browser.context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('production server: the site under its CSP', () => {
+  it('sends a CSP that pins inline scripts by hash', async () => {
+    const res = await fetch(`${origin}/`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+  });
+
+  for (const mode of MODES) {
+    it.each(PAGES)(`%s loads in ${mode} mode with no CSP violation`, async (pagePath) => {
+      const { page, consoleErrors, failedRequests } = await newPage(browser.context, origin);
+      try {
+        await gotoInMode(page, `${origin}${pagePath}`, mode);
+        const diagrams = await page.locator('.docusaurus-mermaid-container').count();
+        if (diagrams > 0) await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 15_000 });
+        const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+        expect(violations).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        expect(failedRequests).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('search works offline under the CSP', async () => {
+    const { page, consoleErrors } = await newPage(browser.context, origin);
+    try {
+      await gotoInMode(page, `${origin}/search?q=endpoint`, 'light');
+      await page.waitForSelector('article h2, [class*="searchResultItem"]', { timeout: 15_000 });
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      expect(violations).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a page can call the API on the same origin (connect-src self)', async () => {
+    const { page } = await newPage(browser.context, origin);
+    try {
+      await page.goto(`${origin}/`);
+      const health = await page.evaluate(async () => (await fetch('/api/health')).json() as Promise<{ status: string }>);
+      expect(health.status).toBe('ok');
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
