@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../checks/core/registry';
+import { CATALOGUE_CHECKS } from '../checks/core/catalogue';
 import { CHECK_IDS, isCheckId } from '../src/components/CheckRef/catalogue';
 
 /**
@@ -216,7 +217,9 @@ describe('check catalogue', () => {
     for (const id of CHECK_IDS) expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
   });
 
-  it('contains every check the engine registers', () => {
+  it('contains every check the engine registers and every check of the docs catalogue', () => {
+    expect(allChecks.length).toBeGreaterThan(0);
     for (const check of allChecks) expect(isCheckId(check.meta.id), check.meta.id).toBe(true);
+    for (const check of CATALOGUE_CHECKS) expect(isCheckId(check.meta.id), check.meta.id).toBe(true);
   });
 });
