@@ -36,7 +36,8 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     bodyLimit: options.bodyLimitBytes,
     trustProxy: input.trustProxy ?? false,
     return503OnClosing: true,
-    requestTimeout: options.runDeadlineMs + 15_000,
+    // Time to receive a whole request (headers and body; bodies are small): slow senders are cut off.
+    requestTimeout: 15_000,
     connectionTimeout: 0,
     ajv: {
       customOptions: {
