@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { allowlistCommand, egressCommand, endpointCommand, manifestCommand, registrationCommand, residencyCommand, shellQuote } from './cli-command';
+
+describe('shellQuote', () => {
+  it.each([
+    ['https://bot.example.com/api/messages', 'https://bot.example.com/api/messages'],
+    ['app package.zip', "'app package.zip'"],
+    ["it's", "'it'\\''s'"],
+    ['https://x.example/$(touch /tmp/p)', "'https://x.example/$(touch /tmp/p)'"],
+    ['a;b', "'a;b'"],
+    ['', "''"],
+  ])('%s -> %s', (input, quoted) => {
+    expect(shellQuote(input)).toBe(quoted);
+  });
+});
+
+describe('commands', () => {
+  it('endpoint: URL and app id, placeholder while empty', () => {
+    expect(endpointCommand({ url: ' https://bot.example.com/api/messages ', appId: '1b2c3d4e-0000-4000-8000-000000000001' }))
+      .toBe('npx botflow endpoint https://bot.example.com/api/messages --app-id 1b2c3d4e-0000-4000-8000-000000000001');
+    expect(endpointCommand({ url: '' })).toBe('npx botflow endpoint https://your-bot.example.com/api/messages');
+    expect(endpointCommand({ url: 'https://a.example/?q=1&x=2' })).toBe("npx botflow endpoint 'https://a.example/?q=1&x=2'");
+  });
+
+  it('manifest, registration, residency', () => {
+    expect(manifestCommand('my app.zip')).toBe("npx botflow manifest 'my app.zip'");
+    expect(manifestCommand()).toBe('npx botflow manifest appPackage.zip');
+    expect(registrationCommand({ channel: true })).toBe('npx botflow registration bot.json --channel teams-channel.json');
+    expect(residencyCommand('https://smba.trafficmanager.net/emea/')).toBe('npx botflow residency https://smba.trafficmanager.net/emea/');
+  });
+
+  it('egress and allowlist carry cloud, features and region', () => {
+    expect(egressCommand('gcch', ['calling', 'sso'])).toBe('npx botflow egress --cloud gcch --calling --sso');
+    expect(allowlistCommand('public', ['graph'], 'europe', 'csv')).toBe('npx botflow allowlist --cloud public --graph --region europe --format csv');
+    expect(allowlistCommand('dod', [], undefined, 'text')).toBe('npx botflow allowlist --cloud dod');
+  });
+});
