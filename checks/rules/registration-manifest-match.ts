@@ -23,12 +23,12 @@ export default defineCheck({
       noAppId: 'The registration has no msaAppId to compare with (see registration-tenant).',
       noBot: 'The manifest declares no bot (bots[] is empty), so Teams never calls this registration.',
       mismatch: 'The manifest botId {{botId}} is not the registration\'s msaAppId {{appId}}.',
-      ssoMismatch: 'The manifest\'s webApplicationInfo (id {{ssoId}}, resource {{resource}}) does not name the bot\'s app id {{appId}}.',
+      ssoMismatch: 'The manifest\'s webApplicationInfo.resource {{resource}} names another bot than the registration\'s app id {{appId}}.',
     },
     remediation: {
       noBot: 'Add a bots entry whose botId is {{appId}} to the manifest, or pass the manifest of the app that contains this bot.',
       mismatch: 'Set bots[0].botId in the manifest to {{appId}} (the Azure Bot\'s Microsoft App ID), bump the app version and upload the package again; or check you are testing the right Azure Bot.',
-      ssoMismatch: 'For bot SSO set webApplicationInfo.id to {{appId}} and webApplicationInfo.resource to api://botid-{{appId}} (or api://<domain>/botid-{{appId}} for a bot with a tab).',
+      ssoMismatch: 'For bot SSO set webApplicationInfo.resource to api://botid-{{appId}} (or api://<domain>/botid-{{appId}} for a bot with a tab), matching the application ID URI exposed in Entra ID.',
     },
     sources: [
       { title: 'Teams app manifest schema: bots[].botId', url: 'https://learn.microsoft.com/microsoftteams/platform/resources/schema/manifest-schema#bots' },
@@ -52,8 +52,8 @@ export default defineCheck({
     if (!match) return { status: 'fail', messageId: 'mismatch', data: { botId: manifest.botIds.join(', '), appId } as MessageData, evidence };
     const sso = manifest.webApplicationInfo;
     const resourceId = sso?.resource ? BOTID_RESOURCE.exec(sso.resource)?.[1] : undefined;
-    if (sso && resourceId && (!sameId(resourceId, appId) || !sameId(sso.id, appId))) {
-      return { status: 'fail', messageId: 'ssoMismatch', data: { ssoId: sso.id ?? '(none)', resource: sso.resource ?? '(none)', appId } as MessageData, evidence };
+    if (sso && resourceId && !sameId(resourceId, appId)) {
+      return { status: 'fail', messageId: 'ssoMismatch', data: { resource: sso.resource ?? '(none)', appId } as MessageData, evidence };
     }
     return { status: 'pass', messageId: 'matches', data: { botId: match } as MessageData, evidence };
   },
