@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT } from './residency-data';
 import {
   CLOUD_IDS, CLOUD_PRESETS, EGRESS_CLOUD_IDS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS,
   SERVICE_URL_REGIONS, SOURCES, cloudEndpoints, getCloud, isWildcardHost, selectFqdns, type SourceRef, type SourcedValue,
@@ -25,6 +26,9 @@ function sourcedItems(): Array<{ where: string; sources: readonly SourceRef[]; c
   visit('SERVICE_URL_HOSTS', SERVICE_URL_HOSTS);
   visit('SERVICE_URL_REGIONS', SERVICE_URL_REGIONS);
   visit('REGIONAL_BOT_ENDPOINTS', REGIONAL_BOT_ENDPOINTS);
+  visit('RESIDENCY_STATEMENTS', RESIDENCY_STATEMENTS);
+  visit('PATH_STATEMENTS', PATH_STATEMENTS);
+  visit('TENANT_SEGMENT_STATEMENT', TENANT_SEGMENT_STATEMENT);
   return out;
 }
 
@@ -57,6 +61,9 @@ describe('cloud data module', () => {
     }
     for (const e of [...FQDN_ENTRIES, ...SERVICE_URL_HOSTS].filter((x) => !x.confirmed)) {
       expect(e.note, e.host).toMatch(/UNCONFIRMED/);
+    }
+    for (const st of [...Object.values(RESIDENCY_STATEMENTS).flat(), ...Object.values(PATH_STATEMENTS), TENANT_SEGMENT_STATEMENT].filter((x) => !x.confirmed)) {
+      expect(st.note, st.text).toMatch(/UNCONFIRMED/);
     }
   });
 
@@ -147,7 +154,7 @@ describe('cloud data module', () => {
   });
 
   it('stays browser-safe (no node: imports in the data modules)', () => {
-    for (const file of ['clouds.ts', 'clouds-data.ts', 'sources-data.ts']) {
+    for (const file of ['clouds.ts', 'clouds-data.ts', 'sources-data.ts', 'residency-data.ts']) {
       const text = readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), 'utf8');
       expect(text, file).not.toMatch(/from ['"]node:|require\(/);
     }

@@ -92,3 +92,41 @@ export const RESIDENCY_STATEMENTS: Readonly<Record<CloudId, readonly ResidencySt
 
 /** What to tell a bot owner when the host is not a Teams serviceUrl host. */
 export const UNKNOWN_HOST_SOURCES: readonly SourceRef[] = [S.teamsSdkClouds, S.connectorAuth, S.botbuilderAuthConstants];
+
+/** What the first path segment of a recognised serviceUrl says, by kind. `{{region}}`/`{{regionName}}` are filled in. */
+export const PATH_STATEMENTS: Readonly<Record<'regional' | 'global' | 'legacy' | 'unconfirmed' | 'none', ResidencyStatement>> = {
+  regional: {
+    kind: 'transit',
+    text: "The /{{region}}/ segment follows the tenant's Microsoft 365 location: this conversation's tenant is served by the {{regionName}} Bot Connector endpoint.",
+    sources: [S.commFlow], confirmed: true,
+  },
+  global: {
+    kind: 'transit',
+    text: 'The /{{region}}/ path is the global endpoint Microsoft gives for proactive messages when no serviceUrl from a conversation is known; Microsoft does not say which region serves it.',
+    sources: [S.proactive, S.agentsProactive], confirmed: true,
+  },
+  legacy: {
+    kind: 'transit',
+    text: 'The /{{region}}/ path appears in older Microsoft pages for this cloud; current pages give /teams/.',
+    sources: [S.proactive], confirmed: false,
+    note: 'UNCONFIRMED: whether the older path is still served.',
+  },
+  unconfirmed: {
+    kind: 'transit',
+    text: 'Microsoft documents the region segments amer, emea, apac and in (and the global teams path); "{{region}}" is not among them, so which region serves it is not known.',
+    sources: [S.commFlow], confirmed: false,
+    note: 'UNCONFIRMED: other regional values have been reported but not found in a Microsoft source.',
+  },
+  none: {
+    kind: 'transit',
+    text: 'The serviceUrl has no region segment, so it says nothing about the region that serves the conversation.',
+    sources: [S.commFlow], confirmed: true,
+  },
+};
+
+export const TENANT_SEGMENT_STATEMENT: ResidencyStatement = {
+  kind: 'transit',
+  text: 'The second path segment looks like a tenant id; such serviceUrls appear in third-party code. Always reply to the serviceUrl exactly as received.',
+  sources: [S.commFlow], confirmed: false,
+  note: 'UNCONFIRMED: not described in Microsoft documentation.',
+};

@@ -52,6 +52,17 @@ describe('analyzeServiceUrl: real serviceUrls per cloud and region', () => {
     expect(gov.residency.some((s) => !s.confirmed && /worldwide and GCC/.test(s.text))).toBe(true);
     expect(gov.residency).not.toEqual(pub.residency);
   });
+
+  it('starts with what the path says: region, global, undocumented or tenant segment', () => {
+    expect(analyzeServiceUrl('https://smba.trafficmanager.net/emea/').residency[0]!.text).toMatch(/Europe, Middle East and Africa/);
+    expect(analyzeServiceUrl('https://smba.trafficmanager.net/teams/').residency[0]!.text).toMatch(/global endpoint/);
+    const uk = analyzeServiceUrl('https://smba.trafficmanager.net/uk/').residency[0]!;
+    expect(uk.confirmed).toBe(false);
+    expect(uk.text).toContain('"uk"');
+    const tenant = analyzeServiceUrl('https://smba.trafficmanager.net/apac/72f988bf-86f1-41af-91ab-2d7cd011db47/').residency;
+    expect(tenant[1]!.text).toMatch(/tenant id/);
+    for (const s of tenant) expect(s.text).not.toMatch(/\{\{/);
+  });
 });
 
 /** Inputs that must NOT be taken for a Teams serviceUrl, with the problem each must raise. */

@@ -10,7 +10,7 @@
 import {
   CLOUD_PRESETS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS, type CloudId, type ServiceUrlRegion,
 } from '../core/clouds';
-import { RESIDENCY_STATEMENTS, type ResidencyStatement } from '../core/residency-data';
+import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT, type ResidencyStatement } from '../core/residency-data';
 import { hostToUnicode } from './punycode';
 
 export const MAX_SERVICE_URL_LENGTH = 2048;
@@ -59,7 +59,7 @@ export interface ServiceUrlAnalysis {
   /** The Teams host this one imitates, when it looks like one but is not. */
   lookalikeOf: string | null;
   problems: ServiceUrlProblem[];
-  /** What is in transit / at rest, and where, for this cloud (empty when not recognised). */
+  /** What is in transit / at rest, and where, for this path and cloud (empty when not recognised). */
   residency: readonly ResidencyStatement[];
 }
 
@@ -208,6 +208,15 @@ function analyze(input: string): ServiceUrlAnalysis {
   const { region, entry } = hostKnown ? regionFor(host, segments[0]) : { region: null, entry: undefined };
   const regionKind: RegionKind = !hostKnown || region === null ? 'none' : entry ? entry.kind : 'unconfirmed';
   const recognized = hostKnown && problems.length === 0;
+  const tenantSegment = hostKnown && GUID_RE.test(segments[1] ?? '');
+  const residency: ResidencyStatement[] = [];
+  if (recognized && cloud) {
+    const path = PATH_STATEMENTS[regionKind];
+    const fill = (t: string): string => t.replace(/\{\{region\}\}/g, region ?? '').replace(/\{\{regionName\}\}/g, entry?.name ?? '');
+    residency.push({ ...path, text: fill(path.text) });
+    if (tenantSegment) residency.push(TENANT_SEGMENT_STATEMENT);
+    residency.push(...RESIDENCY_STATEMENTS[cloud]);
+  }
   return {
     input,
     parsed: true,
@@ -223,9 +232,9 @@ function analyze(input: string): ServiceUrlAnalysis {
     regionName: entry?.name ?? null,
     regionKind,
     regionConfirmed: Boolean(entry?.confirmed),
-    tenantSegment: hostKnown && GUID_RE.test(segments[1] ?? ''),
+    tenantSegment,
     lookalikeOf,
     problems,
-    residency: recognized && cloud ? RESIDENCY_STATEMENTS[cloud] : [],
+    residency,
   };
 }

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assertValidMeta, runCheckTable } from '../testing/check-tester';
 import type { EgressOpenIdEvidence, JwkSummary } from '../gather/egress-openid';
 import check from './egress-openid-metadata';
@@ -22,7 +22,7 @@ runCheckTable(check, {
   ],
   invalid: [
     { name: 'metadata timeout', evidence: { EgressOpenIdMetadata: { ...base, jwks: undefined, metadata: { url: META, via: 'direct', ok: false, json: false, failedPhase: 'tls', error: { code: 'CHK_ERR_PROBE_TIMEOUT', message: 'TLS handshake for login.botframework.com:443 did not finish within 2500 ms.' } } } }, status: 'fail', messageId: 'metadataUnreachable' },
-    { name: 'metadata 407 from proxy', evidence: { EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, ok: false, status: 407, json: false } } }, status: 'fail', messageId: 'metadataUnreachable', data: { problem: 'HTTP 407' } },
+    { name: 'metadata 407 from proxy', evidence: { EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, ok: false, status: 407, json: false } } }, status: 'fail', messageId: 'metadataUnreachable' },
     { name: 'metadata is HTML', evidence: { EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, json: false, parseError: 'Unexpected token <', issuer: undefined, jwksUri: undefined } } }, status: 'fail', messageId: 'metadataMalformed' },
     { name: 'metadata without jwks_uri', evidence: { EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, jwksUri: undefined } } }, status: 'fail', messageId: 'metadataMalformed' },
     { name: 'jwks unreachable', evidence: jwks({ ok: false, status: 503 }), status: 'fail', messageId: 'jwksUnreachable' },
@@ -33,6 +33,13 @@ runCheckTable(check, {
     { name: 'no endorsements at all', evidence: jwks({ keys: [key('a', null), key('b', null)] }), status: 'warn', messageId: 'noMsteamsEndorsement' },
     { name: 'endorsed for other channels', evidence: jwks({ keys: [key('a', ['webchat'])] }), status: 'warn', messageId: 'noMsteamsEndorsement' },
   ],
+});
+
+describe('egress-openid-metadata messages', () => {
+  it('explains a 407 from the proxy', () => {
+    const out = check.evaluate({ EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, ok: false, status: 407, json: false } } }, { now: new Date(), input: {} });
+    expect(out.data?.problem).toMatch(/proxy requires authentication/);
+  });
 });
 
 describe('egress-openid-metadata meta', () => {

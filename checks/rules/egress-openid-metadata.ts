@@ -7,6 +7,7 @@ export const TEAMS_CHANNEL_ID = 'msteams';
 
 function fetchProblem(f: { status?: number; failedPhase?: string; error?: { code: string; osCode?: string; message: string } }): string {
   if (f.error) return f.error.message.replace(/\.+$/, '');
+  if (f.status === 407) return 'HTTP 407: the proxy requires authentication (put the credentials in HTTPS_PROXY or allow the host without it)';
   return `HTTP ${f.status ?? '?'}`;
 }
 
