@@ -32,8 +32,8 @@ export function egressNotes(plan: EgressPlan, env: Readonly<Record<string, strin
   if (httpOnly) {
     notes.push('HTTP_PROXY is set but HTTPS_PROXY is not: this run (like curl) connected directly. Some HTTP clients (undici EnvHttpProxyAgent) would send HTTPS through HTTP_PROXY; set HTTPS_PROXY to be explicit.');
   }
-  if (plan.proxy.configured && env.NODE_USE_ENV_PROXY !== '1') {
-    notes.push("Node.js's built-in HTTP clients follow HTTPS_PROXY only with NODE_USE_ENV_PROXY=1 (Node 22.21+ / 24.5+, see https://nodejs.org/api/http.html#built-in-proxy-support) or when the bot's HTTP client is given the proxy; check that the bot process really uses it.");
+  if (plan.proxy.configured && env.NODE_USE_ENV_PROXY !== '1' && !(env.NODE_OPTIONS ?? '').includes('--use-env-proxy')) {
+    notes.push("Node.js's built-in HTTP clients follow HTTPS_PROXY only with NODE_USE_ENV_PROXY=1 or --use-env-proxy (Node 22.21+ / 24.5+, see https://nodejs.org/api/http.html#built-in-proxy-support) or when the bot's HTTP client is given the proxy; check that the bot process really uses it.");
   }
   return notes;
 }
