@@ -27,6 +27,8 @@ beforeAll(async () => {
   f.config = await dir.write('botflow.json', { manifest: 'manifest.json', bot: 'bot.json', channel: 'channel.json' });
   f.secretConfig = await dir.write('secret.json', { bot: 'bot.json', clientSecret: 'do-not-store-me' });
   f.typoConfig = await dir.write('typo.json', { bots: 'bot.json' });
+  f.brokenConfig = await dir.write('broken-config.json', '{\n  "bot": "bot.json",\n  "manifest": manifest.json\n}');
+  f.brokenChannel = await dir.write('broken-channel.json', '{"properties": {"channelName": "MsTeamsChannel", "properties": {"isEnabled": true,}}}');
   f.liveConfig = await dir.write('live.json', { manifest: 'manifest.json', azure: { subscription: SUBSCRIPTION, resourceGroup: RESOURCE_GROUP, name: BOT_NAME } });
   arm = await startArmMock({ token: TOKEN, bots: [{ subscription: SUBSCRIPTION, resourceGroup: RESOURCE_GROUP, name: BOT_NAME, bot: botResource(), channels: { MsTeamsChannel: teamsChannelResource() } }] });
 });
@@ -111,6 +113,8 @@ describe('botflow all: the trust chain', () => {
     ['a secret in the config file', ['--config', 'secretConfig'], /"clientSecret" looks like a secret/],
     ['an unknown config key', ['--config', 'typoConfig'], /unknown key "bots"/],
     ['nothing to check', [], /nothing to check/],
+    ['a malformed config file', ['--config', 'brokenConfig'], /broken-config\.json is not valid JSON: expected a value but found "m" at line 3, column 15/],
+    ['a malformed channel file', ['--bot', 'bot', '--channel', 'brokenChannel'], /broken-channel\.json is not valid JSON: trailing comma before "\}" at line 1, column 83/],
     ['a channel without a bot', ['--channel', 'channel'], /--channel needs --bot/],
     ['a bad app id', ['--bot', 'bot', '--app-id', 'not-a-guid'], /--app-id "not-a-guid" is not a GUID/],
     ['a bad timeout', ['--bot', 'bot', '--timeout', '5s'], /--timeout "5s" must be a whole number/],
