@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCodes } from '../core/errors';
+import { sendJson, startMockServer, type MockServer } from '../testing/azure-mocks/http';
+import { controlRequest, describeUrl, retryAfterSeconds, sleep } from './registration-http';
+
+const servers: MockServer[] = [];
+afterEach(async () => { await Promise.all(servers.splice(0).map((s) => s.close())); });
+
+describe('retryAfterSeconds', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  it.each([
+    ['7', 7],
+    [' 0 ', 0],
+    ['Mon, 01 Jun 2026 12:00:30 GMT', 30],
+    ['Mon, 01 Jun 2026 11:00:00 GMT', 0],
+    ['soon', undefined],
+    [undefined, undefined],
+  ])('%s -> %s', (value, seconds) => {
+    expect(retryAfterSeconds(value, now)).toBe(seconds);
+  });
+});
+
+describe('controlRequest', () => {
+  it('posts a form, parses JSON and keeps only the headers it needs', async () => {
+    const s = await startMockServer((req, res, body) => {
+      sendJson(res, 200, { echo: Object.fromEntries(new URLSearchParams(body)), type: req.headers['content-type'] }, { 'x-ms-request-id': 'r1', 'set-cookie': 'a=b' });
+    });
+    servers.push(s);
+    const res = await controlRequest(`${s.url}/t`, { service: 'test', form: { a: '1', b: 'x y' } });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ echo: { a: '1', b: 'x y' }, type: 'application/x-www-form-urlencoded' });
+    expect(res.headers).toEqual({ 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': 'r1' });
+    expect(s.requests[0]?.method).toBe('POST');
+  });
+
+  it('returns non-JSON bodies without json', async () => {
+    const s = await startMockServer((_req, res) => { res.writeHead(502, { 'content-type': 'text/html' }); res.end('<html>bad gateway</html>'); });
+    servers.push(s);
+    const res = await controlRequest(s.url, { service: 'test' });
+    expect(res).toEqual({ status: 502, headers: { 'content-type': 'text/html' } });
+  });
+
+  it('honours an outer abort', async () => {
+    const s = await startMockServer(() => { /* never answers */ });
+    servers.push(s);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await expect(controlRequest(s.url, { service: 'test', signal: controller.signal, timeoutMs: 5000 })).rejects.toMatchObject({ code: ErrorCodes.DEADLINE });
+  });
+
+  it('never puts the query string in messages', () => {
+    expect(describeUrl('https://login.example/t/oauth2/v2.0/token?client_secret=x')).toBe('https://login.example/t/oauth2/v2.0/token');
+  });
+
+  it('sleep rejects when aborted', async () => {
+    const controller = new AbortController();
+    const p = sleep(10_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(p).rejects.toThrow('stop');
+  });
+});
