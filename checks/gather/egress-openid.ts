@@ -18,6 +18,8 @@ export interface HttpFetchEvidence {
   ok: boolean;
   status?: number;
   contentType?: string;
+  /** Where a 3xx answer pointed (redirects are reported, never followed). */
+  location?: string;
   bytes?: number;
   truncated?: boolean;
   ms?: number;
@@ -91,6 +93,7 @@ async function fetchJson(
         ok: res.status >= 200 && res.status < 300,
         status: res.status,
         ...(res.headers['content-type'] ? { contentType: res.headers['content-type'] } : {}),
+        ...(res.location ? { location: res.location.slice(0, 500) } : {}),
         bytes: res.bodyBytes,
         truncated: res.truncated,
         ms: res.timings.totalMs,

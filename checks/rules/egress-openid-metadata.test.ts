@@ -39,6 +39,8 @@ describe('egress-openid-metadata messages', () => {
   it('explains a 407 from the proxy', () => {
     const out = check.evaluate({ EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, ok: false, status: 407, json: false } } }, { now: new Date(), input: {} });
     expect(out.data?.problem).toMatch(/proxy requires authentication/);
+    const redirect = check.evaluate({ EgressOpenIdMetadata: { ...base, metadata: { ...base.metadata, ok: false, status: 302, location: 'http://portal.example/login', json: false } } }, { now: new Date(), input: {} });
+    expect(redirect.data?.problem).toMatch(/redirect to http:\/\/portal\.example\/login/);
   });
 });
 

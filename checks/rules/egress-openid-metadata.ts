@@ -5,8 +5,9 @@ import '../gather/egress-openid';
 /** The Bot Framework channel id of Teams, which keys are endorsed for. */
 export const TEAMS_CHANNEL_ID = 'msteams';
 
-function fetchProblem(f: { status?: number; failedPhase?: string; error?: { code: string; osCode?: string; message: string } }): string {
+function fetchProblem(f: { status?: number; location?: string; failedPhase?: string; error?: { code: string; osCode?: string; message: string } }): string {
   if (f.error) return f.error.message.replace(/\.+$/, '');
+  if (f.status !== undefined && f.status >= 300 && f.status < 400 && f.location) return `HTTP ${f.status} redirect to ${f.location} (a captive portal or proxy sign-in page?)`;
   if (f.status === 407) return 'HTTP 407: the proxy requires authentication (put the credentials in HTTPS_PROXY or allow the host without it)';
   return `HTTP ${f.status ?? '?'}`;
 }

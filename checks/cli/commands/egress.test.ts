@@ -27,7 +27,7 @@ describe('botflow egress', () => {
     expect(report.notes.join(' ')).toMatch(/through the proxy http:\/\/127\.0\.0\.1:\d+ \(from HTTPS_PROXY\)/);
     const fqdn = report.results.find((x: { id: string }) => x.id === 'egress-fqdn');
     expect(fqdn.status).toBe('fail');
-    const hosts = fqdn.evidence.hosts as Array<{ host: string; via: string; failedPhase: string }>;
+    const hosts = fqdn.evidence.hosts as Array<{ host: string; via: string; ok: boolean; failedPhase: string }>;
     expect(hosts.map((h) => h.host)).toEqual(expect.arrayContaining(['login.botframework.azure.us', 'login.microsoftonline.us', 'smba.infra.gov.teams.microsoft.us', 'tokengcch.botframework.azure.us']));
     // Nothing listens on 127.0.0.1:443 here, so the proxy answers 502 (a local service on 443 would fail TLS instead).
     expect(hosts.every((h) => h.via === 'proxy' && !h.ok && ['proxy', 'tls'].includes(h.failedPhase))).toBe(true);
