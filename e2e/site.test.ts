@@ -92,12 +92,12 @@ describe('architecture page', () => {
     }
   });
 
-  it('prints without navigation chrome and without clipped tables', async () => {
+  it.each(MODES)('prints from %s mode without navigation chrome, in dark ink on white, without clipped tables', async (mode) => {
     const { page } = await newPage(browser.context, server.origin);
     try {
-      await gotoInMode(page, server.origin + ARCHITECTURE, 'light');
+      await gotoInMode(page, server.origin + ARCHITECTURE, mode);
       await renderedDiagrams(page);
-      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      await page.emulateMedia({ media: 'print', colorScheme: mode });
       const hiddenWhenPrinting = ['.navbar', '.theme-doc-sidebar-container', '.theme-doc-toc-desktop', '.footer', '.pagination-nav'];
       for (const selector of hiddenWhenPrinting) {
         const visible = await page.locator(selector).evaluateAll((nodes) =>
@@ -105,6 +105,15 @@ describe('architecture page', () => {
         );
         expect(visible, `${selector} is hidden in print`).toBe(false);
       }
+      const ink = await page.evaluate(() => ({
+        text: getComputedStyle(document.querySelector('article p')!).color,
+        code: getComputedStyle(document.querySelector('article pre code, article code')!).color,
+        link: getComputedStyle(document.querySelector('article p a')!).color,
+      }));
+      expect(ink.text, 'body text prints black').toBe('rgb(0, 0, 0)');
+      expect(ink.code, 'code prints black').toBe('rgb(0, 0, 0)');
+      const [r, g, b] = ink.link.match(/\d+/g)!.map(Number);
+      expect(r! + g! + b!, `link colour ${ink.link} is dark`).toBeLessThan(300);
       const clipped = await page.locator('article table').evaluateAll((tables) =>
         tables
           .filter((table) => table.scrollWidth > table.clientWidth + 1 || table.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
@@ -112,7 +121,7 @@ describe('architecture page', () => {
       );
       expect(await page.locator('article table').count()).toBeGreaterThan(0);
       expect(clipped, 'tables wider than the printed page').toEqual([]);
-      const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'architecture.pdf'), format: 'A4', printBackground: true });
+      const pdf = await page.pdf({ path: path.join(ARTIFACTS, `architecture.${mode}.pdf`), format: 'A4' });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     } finally {
       await page.close();
