@@ -21,6 +21,7 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 export type HostBehaviour =
   | 'ok'
   | 'blackhole'      // accepts TCP, never answers TLS
+  | 'slowDnsBlackhole' // the resolver answers after 1.9 s, then the server never answers TLS
   | 'dnsHang'        // the resolver never answers
   | 'nxdomain'
   | 'refused'
@@ -132,7 +133,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       ports.set(host, port);
       continue;
     }
-    if (b === 'blackhole') {
+    if (b === 'blackhole' || b === 'slowDnsBlackhole') {
       const s = createNetServer(() => undefined);
       closers.push(track(s));
       ports.set(host, await listen(s));
@@ -179,6 +180,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const lookup: LookupFn = (name) => {
     const b = behaviour(name);
     if (b === 'dnsHang') return new Promise(() => undefined);
+    if (b === 'slowDnsBlackhole') return new Promise((r) => { setTimeout(() => r([{ address: '127.0.0.1', family: 4 }]), 1_900); });
     if (b === 'nxdomain' || !options.hosts.includes(name)) {
       return Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' }));
     }

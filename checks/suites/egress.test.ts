@@ -103,8 +103,10 @@ describe('egress suite against local stand-ins of the Microsoft hosts', () => {
 
   it('ends within 10 s with the default limits when every host is blackholed', async () => {
     const hosts = hostsFor('public', ['sso', 'graph']);
-    const behaviour = Object.fromEntries(hosts.map((h, i) => [h, i % 2 === 0 ? 'blackhole' as const : 'dnsHang' as const]));
-    behaviour['login.botframework.com'] = 'blackhole';
+    const kinds = ['blackhole', 'dnsHang', 'slowDnsBlackhole'] as const;
+    const behaviour: Record<string, (typeof kinds)[number]> = Object.fromEntries(hosts.map((h, i) => [h, kinds[i % kinds.length]!]));
+    // The metadata host: slow DNS, then a TLS handshake that never completes (the slowest path).
+    behaviour['login.botframework.com'] = 'slowDnsBlackhole';
     const w = await world({ features: ['sso', 'graph'], behaviour });
     const t0 = performance.now();
     const report = await run(w.network, { features: ['sso', 'graph'] });
