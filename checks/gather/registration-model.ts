@@ -103,6 +103,9 @@ function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
 
 /** Reads the bot resource document into evidence (without the channel). */
 export function readBotResource(doc: JsonValue, label: string): Omit<AzureRegistrationEvidence, 'teams' | 'source'> {
+  if (Array.isArray(doc)) {
+    throw new InvalidInputError(`${label} is a JSON list (the output of "az bot list"?); pass the output of "az bot show --name <bot> --resource-group <group>" for one bot.`, { field: label });
+  }
   if (!isObject(doc)) {
     throw new InvalidInputError(`${label} is not a JSON object; pass the output of "az bot show --name <bot> --resource-group <group>".`, { field: label });
   }

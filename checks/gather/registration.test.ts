@@ -25,7 +25,8 @@ describe('registration documents -> evidence', () => {
   });
 
   it.each([
-    ['an array', [], /not a JSON object/],
+    ['an array (az bot list)', [], /is a JSON list/],
+    ['a string', 'bot', /not a JSON object/],
     ['the --msbot shape', { type: 'abs', id: 'x', name: 'x', appId: APP_ID }, /is a "abs" resource/],
     ['a resource without properties', { id: 'x', name: 'y' }, /has no "properties" object/],
     ['another resource type', { type: 'Microsoft.Web/sites', properties: {} }, /Microsoft\.Web\/sites/],

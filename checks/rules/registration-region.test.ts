@@ -10,6 +10,7 @@ runCheckTable(check, {
     { name: 'global bot', status: 'info', messageId: 'global' },
     { name: 'regional bot without Teams', evidence: { AzureRegistration: { location: 'westeurope', ...noTeams } }, status: 'info', messageId: 'regional', data: { geo: 'Europe' } },
     { name: 'location with spaces and capitals', evidence: { AzureRegistration: { location: 'Central India', ...noTeams } }, status: 'info', messageId: 'regional', data: { geo: 'India' } },
+    { name: 'westus carries the data module\'s note', evidence: { AzureRegistration: { location: 'westus', ...noTeams } }, status: 'info', messageId: 'regionalNoted', data: { geo: 'United States' } },
     { name: 'other location', evidence: { AzureRegistration: { location: 'eastus2' } }, status: 'info', messageId: 'other' },
     { name: 'no location', evidence: { AzureRegistration: { location: undefined } }, status: 'info', messageId: 'unknown' },
   ],

@@ -1,13 +1,15 @@
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
+import { REGIONAL_BOT_ENDPOINTS } from '../core/clouds';
 import type {} from '../gather/registration-model';
 
-/** Locations of regional (data-residency) Azure Bots, lower case without spaces. */
-const REGIONAL: Record<string, string> = {
-  westeurope: 'Europe',
-  centralindia: 'India',
-  westus: 'United States',
-};
+/** Azure locations of regional bots (from the cloud data module), lower case without spaces. */
+function regionalBot(location: string): { geo: string; note?: string } | undefined {
+  const key = location.toLowerCase().replace(/\s+/g, '');
+  const entry = REGIONAL_BOT_ENDPOINTS.find((r) => r.azureLocation.value.toLowerCase() === key);
+  if (!entry) return undefined;
+  return { geo: entry.name, ...(entry.azureLocation.note ? { note: entry.azureLocation.note } : {}) };
+}
 
 export default defineCheck({
   meta: {
@@ -22,6 +24,7 @@ export default defineCheck({
     requiredEvidence: ['AzureRegistration'],
     messages: {
       global: 'The bot is global: Azure Bot Service may keep the bot\'s configuration in any of its regions. Teams conversation data does not transit Azure Bot Service.',
+      regionalNoted: 'The bot is regional ({{location}}, {{geo}}). {{note}} Teams conversation data does not transit Azure Bot Service.',
       regional: 'The bot is regional ({{location}}, {{geo}}): Azure Bot Service keeps the bot\'s data in that geography. Host the bot code there too for end-to-end residency; Teams conversation data does not transit Azure Bot Service.',
       other: 'The bot\'s location is "{{location}}", which is neither global nor a documented data-residency region.',
       unknown: 'The bot JSON carries no location.',
@@ -40,12 +43,12 @@ export default defineCheck({
     const location = reg.location;
     const evidence = { location: location ?? null };
     if (!location) return { status: 'info', messageId: 'unknown', evidence };
-    const key = location.toLowerCase().replace(/\s+/g, '');
-    if (key === 'global') return { status: 'info', messageId: 'global', evidence };
-    const geo = REGIONAL[key];
-    if (!geo) return { status: 'info', messageId: 'other', data: { location } as MessageData, evidence };
+    if (location.toLowerCase() === 'global') return { status: 'info', messageId: 'global', evidence };
+    const regional = regionalBot(location);
+    if (!regional) return { status: 'info', messageId: 'other', data: { location } as MessageData, evidence };
     const teams = reg.teams.found && (reg.teams.source === 'channel' || reg.teams.listedEnabled === true);
     if (teams) return { status: 'warn', messageId: 'regionalTeams', data: { location } as MessageData, evidence };
-    return { status: 'info', messageId: 'regional', data: { location, geo } as MessageData, evidence };
+    if (regional.note) return { status: 'info', messageId: 'regionalNoted', data: { location, geo: regional.geo, note: regional.note } as MessageData, evidence };
+    return { status: 'info', messageId: 'regional', data: { location, geo: regional.geo } as MessageData, evidence };
   },
 });
