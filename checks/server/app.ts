@@ -110,6 +110,7 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
       ...(input.lookup ? { lookup: input.lookup } : {}),
     },
     ...(input.ca ? { ca: input.ca } : {}),
+    ...(input.lookup ? { lookup: input.lookup } : {}),
   });
 
   if (input.siteDir) {

@@ -30,7 +30,7 @@ export interface ApiServerOptions {
   siteDir?: string;
   /** Log options, a pino logger, or false for none. Default: info level on standard output. */
   logger?: LogOptions | Logger | false;
-  /** Resolver for the up-front target guard (tests inject one). */
+  /** Resolver for the up-front target guard and the runs' probes (tests inject one). */
   lookup?: LookupFn;
   /** Extra trusted roots (PEM) for the runs (a private CA in development and tests). */
   ca?: string;

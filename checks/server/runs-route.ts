@@ -9,6 +9,7 @@ import { runChecks } from '../core/runner';
 import { isCheckEngineError, toErrorInfo, ErrorCodes } from '../core/errors';
 import type { Report, RunEvent } from '../core/types';
 import { ApiCodes, ApiError, badInput } from './errors';
+import type { LookupFn } from '../gather/net/resolve';
 import { checkTargetUrl, refuseSecretFields, type TargetPolicy } from './guard';
 import { API_SUITES, CLI_ONLY_SUITES, runBodySchema, TARGET_FIELDS, toCheckInput, type ApiSuite, type RunBody } from './inputs';
 import type { ResolvedOptions } from './options';
@@ -21,6 +22,8 @@ export interface RunsRouteDeps {
   policy: TargetPolicy;
   slots: RunSlots;
   ca?: string;
+  /** Resolver for the runs' probes (tests); the API never passes a proxy. */
+  lookup?: LookupFn;
 }
 
 /** True when the client asked for the Report alone. */
@@ -69,6 +72,7 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
       input: toCheckInput(suiteName, input),
       allowPrivate: options.allowPrivate,
       ...(deps.ca ? { ca: deps.ca } : {}),
+      ...probeOptions(deps),
       deadlineMs: options.runDeadlineMs,
       gathererTimeoutMs: options.gathererTimeoutMs,
       signal: controller.signal,
@@ -138,6 +142,11 @@ async function streamRun(
     .header('cache-control', 'no-store, no-transform')
     .header('x-accel-buffering', 'no')
     .send(stream);
+}
+
+/** Resolver injection for the probes (RunOptions.lookup), typed loosely while that field lands. */
+function probeOptions(deps: RunsRouteDeps): Record<string, unknown> {
+  return deps.lookup ? { lookup: deps.lookup } : {};
 }
 
 function asRunError(err: unknown): Error {
