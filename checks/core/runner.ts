@@ -108,6 +108,8 @@ export async function runChecks(params: RunParams): Promise<Report> {
     ...(params.allowPrivate !== undefined ? { allowPrivate: params.allowPrivate } : {}),
     ...(params.ca !== undefined ? { ca: params.ca } : {}),
     ...(params.timeoutMs !== undefined ? { timeoutMs: params.timeoutMs } : {}),
+    ...(params.proxy !== undefined ? { proxy: params.proxy } : {}),
+    ...(params.lookup !== undefined ? { lookup: params.lookup } : {}),
   };
 
   const get = (id: EvidenceId): Promise<unknown> => {

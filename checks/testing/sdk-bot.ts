@@ -9,7 +9,8 @@
  *   // bot.url (https://localhost:PORT/api/messages), bot.appId, bot.openId.mintToken(...)
  *   await bot.close();
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';

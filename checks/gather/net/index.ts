@@ -41,4 +41,4 @@ export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS, phaseTimeouts, type PhaseTime
 export { chooseAddress, resolveHost, systemLookup, type LookupFn, type Resolution, type ResolveOptions } from './resolve';
 export { connectTcp, connectTls, trustStore, type GuardOptions, type TcpConnection, type TlsConnection, type TlsParams, type ConnectionTimings } from './connect';
 export { safeRequest, USER_AGENT, type SafeRequestOptions, type SafeResponse, type Hop, type HopTimings, type RedirectNote, type TlsInfo } from './request';
-export { bypassesProxy, describeProxy, proxyFromEnv, type ProxyConfig } from './proxy';
+export { bypassesProxy, describeProxy, proxyForTarget, proxyFromEnv, proxySettingsFromEnv, type ProxyConfig, type ProxySettings } from './proxy';

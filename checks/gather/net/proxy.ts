@@ -55,3 +55,25 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>, 
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
   return { url: withScheme };
 }
+
+/** Proxy settings as read once from the environment: applied per target with `proxyForTarget`. */
+export interface ProxySettings {
+  url: string;
+  noProxy?: string;
+}
+
+/** Reads HTTPS_PROXY (or ALL_PROXY) and NO_PROXY once; undefined when no proxy is configured. */
+export function proxySettingsFromEnv(env: Readonly<Record<string, string | undefined>>): ProxySettings | undefined {
+  const raw = envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy');
+  if (!raw) return undefined;
+  const noProxy = envValue(env, 'no_proxy');
+  return { url: /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`, ...(noProxy ? { noProxy } : {}) };
+}
+
+/** The proxy to use for `target` under `settings` (NO_PROXY applied), or undefined to go direct. */
+export function proxyForTarget(settings: ProxySettings | undefined, target: URL): ProxyConfig | undefined {
+  if (!settings) return undefined;
+  const port = target.port ? Number(target.port) : target.protocol === 'https:' ? 443 : 80;
+  if (bypassesProxy(settings.noProxy, target.hostname, port)) return undefined;
+  return { url: settings.url };
+}

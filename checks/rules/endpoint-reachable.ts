@@ -1,0 +1,57 @@
+import { defineCheck } from '../core/define-check';
+import { SOURCES } from '../computed/endpoint-sources';
+import { json, msg } from '../computed/json';
+import { notProbedText, phaseText } from '../computed/not-probed';
+import '../gather/auth-probe-missing';
+
+export default defineCheck({
+  meta: {
+    id: 'endpoint-reachable',
+    suite: 'endpoint',
+    title: 'Endpoint answers an HTTPS POST',
+    failureTitle: 'Endpoint does not answer an HTTPS POST',
+    description: 'The Bot Connector POSTs every activity to the messaging endpoint. The connection, the TLS handshake and the HTTP answer must all complete in time, whatever the status code.',
+    severity: 'error',
+    requiredEvidence: ['AuthProbeMissingToken'],
+    messages: {
+      answered: 'A POST to {{url}} was answered with HTTP {{status}} in {{ms}} ms (connect {{connectMs}} ms, TLS {{tlsMs}} ms, waiting {{firstByteMs}} ms).',
+      refused: 'The connection to {{url}} was refused ({{code}}): nothing listens on that port, or a firewall rejects the connection.',
+      connectTimeout: 'The TCP connection to {{url}} did not open within {{timeoutMs}} ms: the host or a firewall drops the packets.',
+      tlsFailed: 'The TLS handshake with {{url}} failed ({{code}}): {{message}}',
+      tlsTimeout: 'The TLS handshake with {{url}} did not finish within {{timeoutMs}} ms.',
+      noAnswer: 'The endpoint accepted the POST but sent no answer within {{timeoutMs}} ms.',
+      failed: '{{phase}} failed ({{code}}): {{message}}',
+      notProbed: 'Not checked: {{reason}}.',
+    },
+    remediation: {
+      refused: 'Check that the bot is running and listens on the port of the URL, and that network security groups, firewalls or access restrictions let inbound HTTPS from the internet through (the Bot Connector has no published IP list to allow).',
+      connectTimeout: 'Check that the host is up and that inbound TCP to this port is allowed from the internet; a silently dropping firewall rule or a wrong public IP gives this.',
+      tlsFailed: 'Make sure the server offers TLS 1.2 with a certificate for this host name; see tls-protocol-version and the tls-certificate checks for details.',
+      tlsTimeout: 'Something accepts the TCP connection but does not speak TLS on it: check that the port serves HTTPS (not plain HTTP) and that any load balancer forwards to the right backend port.',
+      noAnswer: 'The bot (or a proxy in front of it) hangs on the request. Check the application logs for the probe request; a bot must answer each activity quickly, because the channel gives up after 15 s.',
+      failed: 'Retry with a longer --timeout; if it persists, check the network path and the server logs for this request.',
+    },
+    sources: [SOURCES.securityFaq, SOURCES.timeout15s],
+  },
+  evaluate({ AuthProbeMissingToken: p }) {
+    if (!p.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(p.reason) }), evidence: json({ reason: p.reason }) };
+    if (p.ok) {
+      const t = p.timings;
+      return {
+        status: 'pass',
+        messageId: 'answered',
+        data: msg({ url: p.url, status: p.status, ms: t.totalMs, connectMs: t.connectMs, tlsMs: t.tlsMs ?? 0, firstByteMs: t.firstByteMs }),
+        evidence: json({ url: p.url, status: p.status, timings: t, hops: p.hops, ...(p.address ? { address: p.address } : {}), ...(p.proxy ? { proxy: p.proxy } : {}), ...(p.tls ? { tls: p.tls } : {}) }),
+      };
+    }
+    const f = p.failure;
+    const evidence = json({ url: p.url, failure: f });
+    const data = msg({ url: p.url, code: f.osCode ?? f.code, message: f.message, timeoutMs: f.timeoutMs ?? 0, phase: phaseText(f.phase).replace(/^./, (c) => c.toUpperCase()) });
+    const timeout = f.code === 'CHK_ERR_PROBE_TIMEOUT';
+    if (f.phase === 'connect' && !timeout && f.osCode === 'ECONNREFUSED') return { status: 'fail', messageId: 'refused', data, evidence };
+    if (f.phase === 'connect' && timeout) return { status: 'fail', messageId: 'connectTimeout', data, evidence };
+    if (f.phase === 'tls') return { status: 'fail', messageId: timeout ? 'tlsTimeout' : 'tlsFailed', data, evidence };
+    if (f.phase === 'firstByte' && timeout) return { status: 'fail', messageId: 'noAnswer', data, evidence };
+    return { status: 'fail', messageId: 'failed', data, evidence };
+  },
+});
