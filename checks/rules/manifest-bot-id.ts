@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import { SOURCES } from '../manifest/sources';
 import { isGuid, sameGuid } from '../manifest/version-rules';
-import '../gather/manifest';
+import type {} from '../gather/manifest';
 
 const messages = {
   ok: 'botId {{botId}} is a GUID and equals the expected app id.',

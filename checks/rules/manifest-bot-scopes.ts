@@ -4,7 +4,7 @@ import type { Detail, JsonObject } from '../core/types';
 import { SOURCES } from '../manifest/sources';
 import { isSchemaVersion } from '../manifest/schemas';
 import { botLimits } from '../manifest/version-rules';
-import '../gather/manifest';
+import type {} from '../gather/manifest';
 
 function isObj(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
 import { SOURCES } from '../manifest/sources';
-import '../gather/manifest-icons';
+import type {} from '../gather/manifest-icons';
 
 const SIZES = { color: 192, outline: 32, color32x32: 32 } as const;
 

@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail } from '../core/types';
 import { SOURCES } from '../manifest/sources';
-import '../gather/manifest';
+import type {} from '../gather/manifest';
 
 const messages = {
   ok: 'manifest.json is valid UTF-8 JSON ({{bytes}} bytes).',

@@ -2,7 +2,7 @@ import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
 import { findRscPermission, rscTypeMatches, RSC_SOURCE } from '../core/rsc-permissions';
 import { SOURCES } from '../manifest/sources';
-import '../gather/manifest';
+import type {} from '../gather/manifest';
 
 const messages = {
   listed: 'The app requests {{count}} resource-specific permission(s): {{names}}. {{contentNote}}',

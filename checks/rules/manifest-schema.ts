@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import { SOURCES } from '../manifest/sources';
-import { describeSchemaError } from '../manifest/validate-schema';
-import '../gather/manifest-schema';
+import { describeSchemaError } from '../manifest/schema-error';
+import type {} from '../gather/manifest-schema';
 
 const messages = {
   ok: 'The manifest is valid against {{schemaUrl}}.',

@@ -3,7 +3,7 @@ import type { Detail } from '../core/types';
 import { SOURCES } from '../manifest/sources';
 import { isSchemaVersion } from '../manifest/schemas';
 import { botLimits } from '../manifest/version-rules';
-import '../gather/manifest';
+import type {} from '../gather/manifest';
 
 /** Hosts of the Bot Framework token service that serve OAuth sign-in (public, regional, government, China). */
 const TOKEN_HOSTS = [

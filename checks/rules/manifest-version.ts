@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import { SOURCES } from '../manifest/sources';
 import { RELEASED_VERSIONS, compareVersions, isSchemaVersion, versionFromSchemaUrl } from '../manifest/schemas';
-import '../gather/manifest';
+import type {} from '../gather/manifest';
 
 /** How many of the newest released versions count as current. */
 export const CURRENT_WINDOW = 6;
