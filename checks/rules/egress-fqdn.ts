@@ -11,6 +11,13 @@ const PHASE_WORDS: Record<string, string> = {
   budget: 'no answer within the time budget',
 };
 
+const ODD_ADDRESS_HINTS: Record<string, string> = {
+  loopback: 'a hosts-file entry or DNS sinkhole?',
+  private: 'split DNS, a private endpoint or a transparent proxy?',
+  'unique-local': 'split DNS, a private endpoint or a transparent proxy?',
+  cgnat: 'a carrier-grade NAT range: unusual for a Microsoft host',
+};
+
 function failureText(p: EgressHostProbe): string {
   if (p.error?.code === 'CHK_ERR_ADDRESS_REFUSED') return `${p.error.message.replace(/\.+$/, '')}; it was not contacted.`;
   const what = PHASE_WORDS[p.failedPhase ?? ''] ?? 'the probe failed';
@@ -24,8 +31,8 @@ function okText(p: EgressHostProbe): string {
     `${p.via === 'proxy' ? 'tunnel' : 'TCP'} ${p.connectMs ?? 0} ms`,
     `TLS ${p.tlsMs ?? 0} ms (${p.tls?.protocol ?? '?'})`,
   ];
-  const odd = p.dns?.classes.filter((c) => c !== 'public') ?? [];
-  return `reachable; ${parts.join(', ')}${odd.length ? `; resolves to a ${odd[0]} address (hosts file, private endpoint or DNS sinkhole?)` : ''}.`;
+  const odd = p.dns?.classes.find((c) => c !== 'public');
+  return `reachable; ${parts.join(', ')}${odd ? `; resolves to a ${odd} address (${ODD_ADDRESS_HINTS[odd] ?? 'unusual for a Microsoft host'})` : ''}.`;
 }
 
 export default defineCheck({
@@ -65,6 +72,7 @@ export default defineCheck({
         host: p.host,
         port: p.port,
         required: p.required,
+        purpose: p.purpose,
         via: p.via,
         ok: p.ok,
         ...(p.failedPhase ? { failedPhase: p.failedPhase } : {}),

@@ -17,7 +17,7 @@ export default defineCheck({
     id: 'egress-openid-metadata',
     suite: 'egress',
     title: 'Bot Framework OpenID metadata and signing keys are reachable and well-formed',
-    failureTitle: 'The bot cannot fetch the Bot Framework OpenID metadata or signing keys',
+    failureTitle: 'Bot Framework OpenID metadata or signing keys are unreachable or not as expected',
     description: 'To validate the token on every incoming request, the bot fetches the OpenID metadata document of its cloud and the signing keys it points to. If that fails, the SDK rejects every request from Teams as unauthorized.',
     severity: 'error',
     requiredEvidence: ['EgressOpenIdMetadata'],
