@@ -4,7 +4,8 @@
  * in the graph. It also checks that every schema version becomes its own lazily loaded chunk
  * (the page downloads only the schema it needs), and runs the bundled output end to end.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,5 +80,23 @@ describe('browser entry bundle', () => {
     expect(report.counts).toMatchObject({ fail: 0, error: 0 });
     expect(report.results.find((r) => r.id === 'manifest-schema')?.status).toBe('pass');
     expect(report.results.find((r) => r.id === 'manifest-icons')?.status).toBe('pass');
+  });
+
+  it('degrades clearly where code generation is blocked (a strict CSP): only the schema check errors', () => {
+    // Node's --disallow-code-generation-from-strings blocks new Function like a CSP without 'unsafe-eval'.
+    writeFileSync(join(outdir, 'app.zip'), buildPackage(sample('bot-sso', '1.30')));
+    writeFileSync(join(outdir, 'run.mjs'), `
+      import { readFileSync } from 'node:fs';
+      const { runChecks, manifestSuite } = await import('./browser.js');
+      const report = await runChecks({ suite: manifestSuite, environment: 'browser', input: { manifestBytes: new Uint8Array(readFileSync(new URL('./app.zip', import.meta.url))) } });
+      console.log(JSON.stringify(report.results.map((r) => [r.id, r.status, r.error?.code ?? '', r.message])));
+    `);
+    const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', join(outdir, 'run.mjs')], { encoding: 'utf8', timeout: 60_000 });
+    const results = JSON.parse(out) as Array<[string, string, string, string]>;
+    const schema = results.find((r) => r[0] === 'manifest-schema')!;
+    expect(schema.slice(0, 3)).toEqual(['manifest-schema', 'error', 'CHK_ERR_UNSUPPORTED_ENV']);
+    expect(schema[3]).toMatch(/Content Security Policy/);
+    expect(results.filter((r) => r[1] === 'error')).toHaveLength(1);
+    expect(results.find((r) => r[0] === 'manifest-icons')![1]).toBe('pass');
   });
 });

@@ -5,6 +5,7 @@
  * and not part of a rule. Browser-safe; never touches the network.
  */
 import { defineGatherer } from '../core/gatherer';
+import { UnsupportedEnvironmentError } from '../core/errors';
 import { chooseSchema, schemaUrl, validateManifest, type SchemaChoice, type SchemaError } from '../manifest/validate-schema';
 import type { SchemaVersion } from '../manifest/schemas';
 
@@ -37,7 +38,24 @@ export const manifestSchemaGatherer = defineGatherer({
     if (!m.manifest) return { status: 'no-manifest', choice: {}, errors: [], errorCount: 0 };
     const choice = chooseSchema(m.manifest);
     if (!choice.version) return { status: 'no-schema', choice, errors: [], errorCount: 0 };
-    const { errors, errorCount } = await validateManifest(m.manifest, choice.version, m.text);
+    let result: Awaited<ReturnType<typeof validateManifest>>;
+    try {
+      result = await validateManifest(m.manifest, choice.version, m.text);
+    } catch (err) {
+      // ajv compiles a schema into a JavaScript function; a page whose Content Security Policy
+      // forbids 'unsafe-eval' blocks that. Say so plainly instead of failing obscurely.
+      if (isCodeGenerationBlocked(err)) {
+        throw new UnsupportedEnvironmentError('Schema validation needs to compile the schema to JavaScript, which this page\'s Content Security Policy blocks (no \'unsafe-eval\'). The other manifest checks still ran; for the schema check run `npx botflow manifest <file>`.');
+      }
+      throw err;
+    }
+    const { errors, errorCount } = result;
     return { status: 'validated', choice, version: choice.version, schemaUrl: schemaUrl(choice.version), errors, errorCount };
   },
 });
+
+/** True for the error a browser throws when CSP blocks `new Function` / eval. */
+export function isCodeGenerationBlocked(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return err.name === 'EvalError' || /unsafe-eval|Content Security Policy|code generation from strings/i.test(err.message);
+}
