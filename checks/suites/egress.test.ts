@@ -21,7 +21,8 @@ async function world(options: Partial<WorldOptions> & { cloud?: EgressCloudId; f
   return w;
 }
 
-const FAST = { dns: 400, connect: 400, tls: 400, firstByte: 600, body: 600 };
+// Short enough for quick tests, long enough that healthy local hosts never hit them on a loaded machine.
+const FAST = { dns: 1_500, connect: 1_500, tls: 1_500, firstByte: 1_500, body: 1_500 };
 
 async function run(network: EgressNetwork, input: { cloud?: EgressCloudId; features?: Feature[]; proxyEnv?: Record<string, string> } = {}): Promise<Report> {
   return runChecks({
@@ -82,7 +83,7 @@ describe('egress suite against local stand-ins of the Microsoft hosts', () => {
     expect(row).toMatchObject({ ok: false, failedPhase: 'tls' });
     expect(hostRows(fqdn).filter((r) => r.ok).length).toBe(hostRows(fqdn).length - 1);
     expect(result(report, 'egress-openid-metadata').status).toBe('pass');
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('reports DNS failures and refused connections with their phase', async () => {
