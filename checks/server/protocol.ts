@@ -42,3 +42,36 @@ export function reportOfStream(lines: readonly StreamLine[]): Report | undefined
   const last = lines[lines.length - 1];
   return last && last.type === 'run-end' ? last.report : undefined;
 }
+
+/**
+ * Reads an ndjson run stream (a fetch Response body) line by line, calling `onLine` for each
+ * parsed line as it arrives; resolves with the Report of the last line, or rejects when the
+ * stream ends without one (the server failed or the connection dropped). Browser-safe.
+ */
+export async function readRunStream(body: ReadableStream<Uint8Array>, onLine: (line: StreamLine) => void = () => undefined): Promise<Report> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let last: StreamLine | undefined;
+  const take = (text: string): void => {
+    if (text.trim() === '') return;
+    const line = JSON.parse(text) as StreamLine;
+    last = line;
+    onLine(line);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
+    let nl = buffered.indexOf('\n');
+    while (nl >= 0) {
+      take(buffered.slice(0, nl));
+      buffered = buffered.slice(nl + 1);
+      nl = buffered.indexOf('\n');
+    }
+  }
+  take(buffered + decoder.decode());
+  if (last?.type === 'run-end') return last.report;
+  if (last?.type === 'run-error') throw new Error(last.error.message);
+  throw new Error('The run stream ended before its report.');
+}

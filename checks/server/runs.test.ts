@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../core/version';
 import type { Report } from '../core/types';
 import type { ApiErrorBody } from './errors';
-import type { HealthResponse, StreamLine } from './protocol';
+import { readRunStream, type HealthResponse, type StreamLine } from './protocol';
 import { call, heldSuite, postRun, startApi, type RunningApi } from './test-utils';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
@@ -60,6 +60,27 @@ describe('POST /api/runs: answers', () => {
     const streamed = lines.filter((l): l is Extract<StreamLine, { type: 'check-result' }> => l.type === 'check-result').map((l) => l.result.id);
     expect(streamed.sort()).toEqual(last.report.results.map((r) => r.id).sort());
     expect(last.report.results.map((r) => r.id)).toContain('residency-service-url');
+  });
+
+  it('delivers lines as they happen, readable with readRunStream', async () => {
+    const held = heldSuite('manifest');
+    const slow = await startApi({ mode: 'production', suites: { manifest: held.suite } });
+    try {
+      const res = await fetch(`${slow.base}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ suite: 'manifest', input: { manifest: '{}' } }) });
+      const seen: string[] = [];
+      const done = readRunStream(res.body!, (line) => {
+        seen.push(line.type);
+        if (line.type === 'gather-start') held.release(); // the client saw progress before the run ended
+      });
+      const report = await done;
+      expect(seen[0]).toBe('run-start');
+      expect(seen).toContain('gather-start');
+      expect(seen.at(-1)).toBe('run-end');
+      expect(report.results[0]).toMatchObject({ id: 'held-check', status: 'pass' });
+    } finally {
+      held.release();
+      await slow.close();
+    }
   });
 
   it('streams ndjson when the client sends no Accept preference', async () => {

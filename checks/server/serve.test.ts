@@ -86,6 +86,15 @@ describe('botflow serve', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 on an unreadable or non-PEM CA file', async () => {
+    const missing = await runCli(['serve', '--site', site, '--ca', join(site, 'nope.pem')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the CA file .*ENOENT/);
+    const notPem = await runCli(['serve', '--site', site, '--ca', join(site, 'index.html')]);
+    expect(notPem.code).toBe(2);
+    expect(notPem.stderr).toMatch(/holds no PEM certificate/);
+  });
+
   it('exits 2 on a bad port', async () => {
     const run = await runCli(['serve', '--port', 'eighty', '--site', site]);
     expect(run.code).toBe(2);

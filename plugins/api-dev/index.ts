@@ -9,6 +9,7 @@
  * concatenates what they return. So this one puts its middleware first in that shared array
  * and returns nothing new (an empty array), which keeps every default middleware exactly once.
  */
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
@@ -26,10 +27,15 @@ export default function apiDevPlugin(_context: LoadContext): Plugin {
       if (isServer || process.env.NODE_ENV === 'production') return {};
       let api: Promise<{ routing(req: IncomingMessage, res: ServerResponse): void; close(): Promise<unknown> }> | undefined;
       const start = () => {
-        api ??= import('../../checks/server/app').then(({ createApiServer }) => createApiServer({
-          mode: 'development',
-          logger: { level: process.env.BOTFLOW_LOG_LEVEL ?? 'warn' },
-        }));
+        api ??= import('../../checks/server/app').then(({ createApiServer }) => {
+          // BOTFLOW_CA: a PEM file of extra roots (a local bot with a private test CA).
+          const ca = process.env.BOTFLOW_CA ? readFileSync(process.env.BOTFLOW_CA, 'utf8') : undefined;
+          return createApiServer({
+            mode: 'development',
+            ...(ca ? { ca } : {}),
+            logger: { level: process.env.BOTFLOW_LOG_LEVEL ?? 'warn' },
+          });
+        });
         return api;
       };
       const middleware: Middleware = {

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command';
@@ -13,7 +13,20 @@ interface ServeFlags {
   allowPort?: string;
   site: string;
   trustProxy?: boolean;
+  ca?: string;
   logLevel: string;
+}
+
+/** Reads extra trusted roots (PEM) for the runs, e.g. a private test CA. */
+export function readCaFile(path: string, cwd: string): string {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read the CA file "${path}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Give a readable PEM file.`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`the CA file "${path}" holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
+  return text;
 }
 
 function parsePort(value: string, what: string): number {
@@ -51,6 +64,7 @@ const register: RegisterCommand = (program, ctx) => {
     .option('--allow-private', 'let the API check loopback and private targets (local use only; also BOTFLOW_ALLOW_PRIVATE=1)')
     .option('--allow-port <ports>', `extra target ports the API may connect to, comma-separated (default only ${DEFAULT_ALLOWED_PORTS.join(' and ')})`)
     .option('--site <dir>', 'directory of the built site', 'build')
+    .option('--ca <file>', 'extra root certificates (PEM) the runs trust, e.g. a private test CA (also BOTFLOW_CA)')
     .option('--trust-proxy', 'trust X-Forwarded-For from a proxy in front (for the per-client rate limit)')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stdout').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'))
     .action(async (flags: ServeFlags) => {
@@ -63,11 +77,14 @@ const register: RegisterCommand = (program, ctx) => {
         throw new UsageError(`the built site is missing: ${siteDir} has no index.html. Run "npm run build" first (or pass --site <dir>).`);
       }
       const allowPrivate = Boolean(flags.allowPrivate) || truthy(ctx.io.env.BOTFLOW_ALLOW_PRIVATE);
+      const caPath = flags.ca ?? ctx.io.env.BOTFLOW_CA;
+      const ca = caPath ? readCaFile(caPath, ctx.io.cwd) : undefined;
       const app = await createApiServer({
         mode: 'production',
         allowPrivate,
         ...(allowPrivate ? {} : { allowedPorts: [...new Set([...DEFAULT_ALLOWED_PORTS, ...extraPorts])] }),
         siteDir,
+        ...(ca ? { ca } : {}),
         logger: { level: flags.logLevel },
         ...(flags.trustProxy ? { trustProxy: true } : {}),
       });
