@@ -39,7 +39,7 @@ export function assertNoSecretOptions(flags: Record<string, unknown>, names: rea
 }
 
 /** Reads a secret from stdin (when asked) or from an environment variable; never from argv. */
-export async function readSecret(ctx: CommandContext, params: { fromStdin: boolean; env: string; what: string; flag: string }): Promise<string> {
+export async function readSecret(ctx: CommandContext, params: { fromStdin: boolean; env: string; what: string; flag: string; fallbackEnv?: readonly string[] }): Promise<string> {
   if (params.fromStdin) {
     let text: string | undefined;
     try {
@@ -52,9 +52,11 @@ export async function readSecret(ctx: CommandContext, params: { fromStdin: boole
     if (/\s/.test(value)) throw new UsageError(`standard input holds more than one line or word; pipe only the ${params.what}.`);
     return value;
   }
-  const value = (ctx.io.env[params.env] ?? '').trim();
-  if (!value) throw new UsageError(`no ${params.what}: set the ${params.env} environment variable or pipe it with ${params.flag} (botflow never takes secrets as arguments).`);
-  return value;
+  for (const name of [params.env, ...(params.fallbackEnv ?? [])]) {
+    const value = (ctx.io.env[name] ?? '').trim();
+    if (value) return value;
+  }
+  throw new UsageError(`no ${params.what}: set the ${params.env} environment variable or pipe it with ${params.flag} (botflow never takes secrets as arguments).`);
 }
 
 export async function readInputFile(ctx: CommandContext, path: string, what: string, maxBytes: number): Promise<Buffer> {

@@ -24,7 +24,8 @@ const CANARY_SECRET = 'CANARY-client-secret-7f3a9c1e5b';
 const CANARY_ARM = 'CANARY-arm-token-2d8e6b4a0c';
 const CANARY_GRAPH = 'CANARY-graph-token-9e1c7a3f5d';
 const CANARY_STDIN = 'CANARY-stdin-secret-4b6d8f0a2c';
-const CANARIES = [CANARY_SECRET, CANARY_ARM, CANARY_GRAPH, CANARY_STDIN];
+const CANARY_SDK = 'CANARY-MicrosoftAppPassword-6c0e2a4b8d';
+const CANARIES = [CANARY_SECRET, CANARY_ARM, CANARY_GRAPH, CANARY_STDIN, CANARY_SDK];
 const issued: string[] = [];
 const servers: MockServer[] = [];
 let dir: TempDir;
@@ -48,6 +49,7 @@ beforeAll(async () => {
     BOTFLOW_CLIENT_SECRET: CANARY_SECRET,
     BOTFLOW_ARM_TOKEN: CANARY_ARM,
     BOTFLOW_GRAPH_TOKEN: CANARY_GRAPH,
+    MicrosoftAppPassword: CANARY_SDK,
     BOTFLOW_LOGIN_URL: entra.url,
     BOTFLOW_ARM_URL: arm.url,
     BOTFLOW_GRAPH_URL: graph.url,

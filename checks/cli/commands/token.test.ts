@@ -116,6 +116,12 @@ describe('botflow token', () => {
     expect(run.report?.token.traceId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('reads the Bot Framework SDK settings from the bot\'s environment', async () => {
+    const run = await token([], { MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: SECRET });
+    expect(run.code).toBe(0);
+    expect(run.report?.app).toMatchObject({ appId: APP_ID, appType: 'SingleTenant', tenant: TENANT_ID });
+  });
+
   it('notices a Secret ID pasted as the secret', async () => {
     const run = await token(['--bot', f.bot!], { BOTFLOW_CLIENT_SECRET: SECRET_KEY_ID });
     expect(run.report?.token.aadsts).toBe(7000215);

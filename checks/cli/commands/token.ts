@@ -81,6 +81,13 @@ async function resolveApp(ctx: CommandContext, flags: TokenFlags): Promise<{ app
   let appId = flags.appId?.trim();
   let appType: string | undefined = flags.appType;
   let tenant = flags.tenant?.trim();
+  // The Bot Framework SDK settings, when botflow runs in the bot's own environment.
+  const env = ctx.io.env;
+  if (!flags.bot) {
+    appId ??= env.MicrosoftAppId?.trim() || undefined;
+    appType ??= env.MicrosoftAppType?.trim() || undefined;
+    tenant ??= env.MicrosoftAppTenantId?.trim() || undefined;
+  }
   if (flags.bot) {
     const doc = parseJsonDocument((await readInputFile(ctx, flags.bot, 'Azure Bot JSON', 1024 * 1024)).toString('utf8'), flags.bot);
     const bot = readBotResource(doc, flags.bot);
@@ -88,7 +95,7 @@ async function resolveApp(ctx: CommandContext, flags: TokenFlags): Promise<{ app
     appType ??= bot.msaAppType;
     tenant ??= bot.msaAppTenantId;
   }
-  if (!appId) throw new UsageError('give the bot\'s app id with --app-id (or --bot with the "az bot show" JSON).');
+  if (!appId) throw new UsageError('give the bot\'s app id with --app-id (or --bot with the "az bot show" JSON, or the MicrosoftAppId environment variable).');
   if (!isGuid(appId)) throw new UsageError(`--app-id "${appId.slice(0, 80)}" is not a GUID (the bot's Microsoft App ID).`);
   if (!appType) throw new UsageError('give the app type with --app-type SingleTenant|MultiTenant (or --bot with the "az bot show" JSON).');
   const known = APP_TYPES.find((t) => t.toLowerCase() === appType!.toLowerCase());
@@ -143,7 +150,7 @@ const register: RegisterCommand = (program, ctx) => {
     .option('--tenant <id>', 'SingleTenant: the bot\'s tenant id (default: from --bot)')
     .option('--bot <file>', 'the JSON "az bot show" prints, for app id, app type and tenant')
     .addOption(new Option('--cloud <cloud>', 'the bot\'s cloud').choices([...CLOUD_CHOICES]).default('public'))
-    .option('--secret-stdin', `read the client secret from standard input (default: the ${CLIENT_SECRET_ENV} environment variable)`)
+    .option('--secret-stdin', `read the client secret from standard input (default: the ${CLIENT_SECRET_ENV} environment variable, else MicrosoftAppPassword)`)
     .option('--graph', `also read the app registration from Microsoft Graph (token in ${GRAPH_TOKEN_ENV} or --graph-token-stdin)`)
     .option('--graph-token-stdin', 'read the Graph token from standard input')
     .option('--login-url <url>', `Entra ID login host (default: the cloud's; or ${LOGIN_URL_ENV})`)
@@ -151,6 +158,8 @@ const register: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   refuseSecretOptions(cmd, SECRET_OPTION_NAMES);
   cmd.addHelpText('after', `
+Without --app-id/--app-type/--tenant/--bot, the bot's own MicrosoftAppId, MicrosoftAppType and
+MicrosoftAppTenantId environment variables are used (and MicrosoftAppPassword for the secret).
 The secret never goes on the command line:
   $ export ${CLIENT_SECRET_ENV}='<secret value>'       # or: ... | botflow token --secret-stdin ...
   $ npx botflow token --bot bot.json
@@ -166,7 +175,7 @@ Exit codes: 0 token issued (and credentials healthy), 1 Entra ID refused or a cr
     const loginOverride = flags.loginUrl ?? ctx.io.env[LOGIN_URL_ENV];
     const authority = loginOverride ? checkBaseUrl(loginOverride, 'Entra ID login') : cloud.loginAuthority;
     const tenant = app.appType === 'MultiTenant' ? cloud.multiTenantLoginTenant : app.tenant!;
-    const secret = await readSecret(ctx, { fromStdin: Boolean(flags.secretStdin), env: CLIENT_SECRET_ENV, what: 'client secret', flag: '--secret-stdin' });
+    const secret = await readSecret(ctx, { fromStdin: Boolean(flags.secretStdin), env: CLIENT_SECRET_ENV, fallbackEnv: ['MicrosoftAppPassword'], what: 'client secret', flag: '--secret-stdin' });
     const graphToken = flags.graph
       ? await readSecret(ctx, { fromStdin: Boolean(flags.graphTokenStdin), env: GRAPH_TOKEN_ENV, what: 'Microsoft Graph token', flag: '--graph-token-stdin' })
       : undefined;
