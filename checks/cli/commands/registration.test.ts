@@ -96,9 +96,11 @@ describe('botflow registration (live ARM)', () => {
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });
 
-  it('reads the token from stdin with --token-stdin', async () => {
+  it('reads the token from stdin with --token-stdin, with or without a "Bearer " prefix', async () => {
     const run = await runCli(['registration', ...live, '--token-stdin', '--arm-url', arm.url, '--format', 'json'], { stdin: `${TOKEN}\n` });
     expect(run.code).toBe(0);
+    const prefixed = await runCli(['registration', ...live, '--token-stdin', '--arm-url', arm.url, '--format', 'json'], { stdin: `Bearer ${TOKEN}\n` });
+    expect(prefixed.code).toBe(0);
   });
 
   it('reports a rejected token as errors with exit 3 and a clear message', async () => {

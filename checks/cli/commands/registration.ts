@@ -40,6 +40,8 @@ export function assertNoSecretOptions(flags: Record<string, unknown>, names: rea
 
 /** Reads a secret from stdin (when asked) or from an environment variable; never from argv. */
 export async function readSecret(ctx: CommandContext, params: { fromStdin: boolean; env: string; what: string; flag: string; fallbackEnv?: readonly string[] }): Promise<string> {
+  // Tokens are sometimes copied with their scheme ("Bearer eyJ..."); the value is what follows.
+  const unscheme = (v: string): string => v.replace(/^bearer\s+/i, '');
   if (params.fromStdin) {
     let text: string | undefined;
     try {
@@ -47,13 +49,13 @@ export async function readSecret(ctx: CommandContext, params: { fromStdin: boole
     } catch {
       throw new UsageError(`could not read the ${params.what} from standard input (more than 1 MiB?). Pipe only the ${params.what}.`);
     }
-    const value = (text ?? '').trim();
+    const value = unscheme((text ?? '').trim());
     if (!value) throw new UsageError(`${params.flag} was given but standard input is empty or a terminal. Pipe the ${params.what} in, e.g. ... | botflow ... ${params.flag}.`);
     if (/\s/.test(value)) throw new UsageError(`standard input holds more than one line or word; pipe only the ${params.what}.`);
     return value;
   }
   for (const name of [params.env, ...(params.fallbackEnv ?? [])]) {
-    const value = (ctx.io.env[name] ?? '').trim();
+    const value = unscheme((ctx.io.env[name] ?? '').trim());
     if (value) return value;
   }
   throw new UsageError(`no ${params.what}: set the ${params.env} environment variable or pipe it with ${params.flag} (botflow never takes secrets as arguments).`);
