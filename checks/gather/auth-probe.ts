@@ -74,7 +74,7 @@ export async function runAuthProbe(ctx: GatherContext, kind: ProbeKind): Promise
   const url = target.url.href;
   try {
     const res = await safeRequest(target.url, {
-      ...netOptions(ctx, target.url, target.resolution),
+      ...netOptions(ctx, target.url, target.resolution, false),
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',

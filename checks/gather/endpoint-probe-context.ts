@@ -40,8 +40,11 @@ export function failureOf(err: unknown): ProbeFailure {
   throw err;
 }
 
-/** Guard and limit options for a probe of `url` in this run (proxy honoured per target). */
-export function netOptions(ctx: GatherContext, url: URL, resolution?: Resolution): GuardOptions & { ca?: string } {
+/**
+ * Guard and limit options for a probe of `url` in this run (proxy honoured per target). Pass
+ * `trust: false` for probes that do not judge the certificate: they skip the --ca store.
+ */
+export function netOptions(ctx: GatherContext, url: URL, resolution?: Resolution, trust = true): GuardOptions & { ca?: string } {
   const proxy = proxyForTarget(ctx.options.proxy, url);
   return {
     allowPrivate: Boolean(ctx.options.allowPrivate),
@@ -50,7 +53,7 @@ export function netOptions(ctx: GatherContext, url: URL, resolution?: Resolution
     signal: ctx.signal,
     ...(proxy ? { proxy } : {}),
     ...(resolution && !proxy ? { resolution } : {}),
-    ...(ctx.options.ca ? { ca: ctx.options.ca } : {}),
+    ...(trust && ctx.options.ca ? { ca: ctx.options.ca } : {}),
   };
 }
 

@@ -37,7 +37,7 @@ async function tryVersion(ctx: GatherContext, url: URL, resolution: Resolution |
   const legacy = version === 'TLSv1' || version === 'TLSv1.1';
   try {
     const conn = await connectTls(url.hostname.replace(/^\[|\]$/g, ''), portOf(url), {
-      ...netOptions(ctx, url, resolution),
+      ...netOptions(ctx, url, resolution, false),
       rejectUnauthorized: false,
       minVersion: version as SecureVersion,
       maxVersion: version as SecureVersion,

@@ -34,7 +34,7 @@ export default defineCheck({
     if (!h.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(h.reason) }), evidence: json({ reason: h.reason }) };
     if (!h.ok) return { status: 'skip', messageId: 'handshakeFailed', data: msg({ message: h.failure.message }), evidence: json({ failure: h.failure }) };
     const v = judgeTrust(h);
-    const details = h.chain.map((c, i) => ({ message: `${i === 0 ? 'leaf' : `#${i}`}: ${c.subject} (issued by ${c.issuer})`, path: c.fingerprint256 }));
+    const details = h.chain.map((c, i) => ({ message: `${i === 0 ? 'leaf' : `#${i}`}: ${c.subject} (issued by ${c.issuer})` }));
     return { status: v.status, messageId: v.messageId, data: msg(v.data), evidence: json({ host: h.host, trust: h.trust, chain: h.chain.map((c) => ({ subject: c.subject, issuer: c.issuer, notAfter: c.notAfter, selfIssued: c.selfIssued, ca: c.ca })) }), details };
   },
 });

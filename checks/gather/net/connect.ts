@@ -4,7 +4,7 @@
  * HTTP CONNECT; the proxy then resolves the name, so only IP-literal hosts can be checked.
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates, type TLSSocket, type SecureVersion } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext, type TLSSocket, type SecureVersion } from 'node:tls';
 import type { ClassifiedAddress } from './address';
 import { classifyAddress, isAllowedClass } from './address';
 import { addressRefused, PhaseNetworkError, PhaseTimeoutError, type NetPhase } from './errors';
@@ -189,17 +189,41 @@ export function trustStore(params: TlsParams): string[] | undefined {
   return params.caOnly ? extra : [...rootCertificates, ...extra];
 }
 
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * A secure context per (trust store, versions, ciphers), cached: parsing the ~140 bundled roots
+ * plus --ca for every connection would cost more than the handshake itself.
+ */
+function secureContextFor(params: TlsParams): SecureContext | undefined {
+  const ca = trustStore(params);
+  if (!ca) return undefined;
+  const key = JSON.stringify([ca.length, typeof params.ca === 'string' ? params.ca : params.ca?.join(''), params.caOnly, params.minVersion, params.maxVersion, params.ciphers]);
+  let ctx = contexts.get(key);
+  if (!ctx) {
+    ctx = createSecureContext({
+      ca,
+      ...(params.minVersion ? { minVersion: params.minVersion } : {}),
+      ...(params.maxVersion ? { maxVersion: params.maxVersion } : {}),
+      ...(params.ciphers ? { ciphers: params.ciphers } : {}),
+    });
+    if (contexts.size >= 32) contexts.delete(contexts.keys().next().value as string);
+    contexts.set(key, ctx);
+  }
+  return ctx;
+}
+
 /** Opens a guarded TLS connection (TCP first, then the handshake with SNI = host name). */
 export async function connectTls(host: string, port: number, options: GuardOptions & TlsParams = {}): Promise<TlsConnection> {
   const timeouts = phaseTimeouts(options.timeouts);
   const tcp = await connectTcp(host, port, options);
   const servername = options.servername ?? (isIP(tcp.host) ? undefined : tcp.host);
-  const ca = trustStore(options);
+  const secureContext = secureContextFor(options);
   const t0 = performance.now();
   const socket = tlsConnect({
     socket: tcp.socket,
     ...(servername ? { servername } : {}),
-    ...(ca ? { ca } : {}),
+    ...(secureContext ? { secureContext } : {}),
     rejectUnauthorized: options.rejectUnauthorized ?? true,
     ...(options.minVersion ? { minVersion: options.minVersion } : {}),
     ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
