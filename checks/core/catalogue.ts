@@ -10,6 +10,19 @@
 import type { AnyCheck } from './define-check';
 import { docsPath } from './define-check';
 import type { Severity, SourceLink, SuiteName } from './types';
+// endpoint
+import endpointHttps from '../rules/endpoint-https';
+import endpointDns from '../rules/endpoint-dns';
+import endpointReachable from '../rules/endpoint-reachable';
+import tlsProtocolVersion from '../rules/tls-protocol-version';
+import tlsCertificateTrust from '../rules/tls-certificate-trust';
+import tlsCertificateHostname from '../rules/tls-certificate-hostname';
+import tlsCertificateExpiry from '../rules/tls-certificate-expiry';
+import authMissingToken from '../rules/auth-missing-token';
+import authForgedToken from '../rules/auth-forged-token';
+import endpointErrorDisclosure from '../rules/endpoint-error-disclosure';
+import endpointLatency from '../rules/endpoint-latency';
+import callingWebhook from '../rules/calling-webhook';
 // registration
 import registrationAppType from '../rules/registration-app-type';
 import registrationTenant from '../rules/registration-tenant';
@@ -58,6 +71,18 @@ export interface CatalogueEntry {
 
 /** The rule modules in catalogue order (DESIGN.md section 3: endpoint, manifest, registration, egress, residency). */
 export const CATALOGUE_CHECKS: readonly AnyCheck[] = [
+  endpointHttps,
+  endpointDns,
+  endpointReachable,
+  tlsProtocolVersion,
+  tlsCertificateTrust,
+  tlsCertificateHostname,
+  tlsCertificateExpiry,
+  authMissingToken,
+  authForgedToken,
+  endpointErrorDisclosure,
+  endpointLatency,
+  callingWebhook,
   manifestPackageLayout,
   manifestJson,
   manifestSchema,

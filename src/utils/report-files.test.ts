@@ -46,6 +46,16 @@ describe('save and load', () => {
   });
 });
 
+describe('isCodeGenerationBlocked', () => {
+  it('recognises the CSP refusal of eval, and nothing else', async () => {
+    const { isCodeGenerationBlocked } = await import('./report-files');
+    expect(isCodeGenerationBlocked(new EvalError('Evaluating a string as JavaScript violates the following Content Security Policy directive'))).toBe(true);
+    expect(isCodeGenerationBlocked(new Error("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source"))).toBe(true);
+    expect(isCodeGenerationBlocked(new Error('"x.json" is not JSON'))).toBe(false);
+    expect(isCodeGenerationBlocked('unsafe-eval')).toBe(false);
+  });
+});
+
 describe('compare', () => {
   it('shows a changed status and orders runs by time', () => {
     const before = sample();

@@ -38,8 +38,19 @@ export function loadReport(text: string, fileName: string): LoadResult {
   try {
     return { ok: true, report: parseReport(text, `"${fileName}"`) };
   } catch (err) {
+    if (isCodeGenerationBlocked(err)) {
+      return {
+        ok: false,
+        error: `"${fileName}" cannot be loaded here: checking it against the report schema needs code generation, which this page's Content Security Policy blocks (no 'unsafe-eval'). Open the saved Markdown instead, or load the report on a copy of the site started with npm start.`,
+      };
+    }
     return { ok: false, error: (err as Error).message };
   }
+}
+
+/** The error a browser throws when a Content Security Policy blocks eval / new Function. */
+export function isCodeGenerationBlocked(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'EvalError' || /unsafe-eval|Content Security Policy|code generation from strings/i.test(err.message));
 }
 
 /** What changed from `before` to `after` (older first). */
