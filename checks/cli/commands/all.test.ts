@@ -27,6 +27,7 @@ beforeAll(async () => {
   f.config = await dir.write('botflow.json', { manifest: 'manifest.json', bot: 'bot.json', channel: 'channel.json' });
   f.secretConfig = await dir.write('secret.json', { bot: 'bot.json', clientSecret: 'do-not-store-me' });
   f.typoConfig = await dir.write('typo.json', { bots: 'bot.json' });
+  f.cloudConfig = await dir.write('cloud.json', { bot: 'bot.json', azure: { cloud: 'azurechina' } });
   f.brokenConfig = await dir.write('broken-config.json', '{\n  "bot": "bot.json",\n  "manifest": manifest.json\n}');
   f.brokenChannel = await dir.write('broken-channel.json', '{"properties": {"channelName": "MsTeamsChannel", "properties": {"isEnabled": true,}}}');
   f.liveConfig = await dir.write('live.json', { manifest: 'manifest.json', azure: { subscription: SUBSCRIPTION, resourceGroup: RESOURCE_GROUP, name: BOT_NAME } });
@@ -117,6 +118,7 @@ describe('botflow all: the trust chain', () => {
     ['a malformed channel file', ['--bot', 'bot', '--channel', 'brokenChannel'], /broken-channel\.json is not valid JSON: trailing comma before "\}" at line 1, column 83/],
     ['a channel without a bot', ['--channel', 'channel'], /--channel needs --bot/],
     ['a bad app id', ['--bot', 'bot', '--app-id', 'not-a-guid'], /--app-id "not-a-guid" is not a GUID/],
+    ['an unknown cloud in the config', ['--config', 'cloudConfig'], /cloud "azurechina" is not one of public, gcc, gcch, dod/],
     ['a bad timeout', ['--bot', 'bot', '--timeout', '5s'], /--timeout "5s" must be a whole number/],
   ])('refuses %s (exit 2)', async (_name, args, message) => {
     const argv = args.map((a, i) => (i % 2 === 1 && f[a] ? f[a]! : a));

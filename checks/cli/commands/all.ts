@@ -116,7 +116,8 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
     assertNoSecretOptions(flags, SECRET_OPTION_NAMES, `Set ${ARM_TOKEN_ENV} or use --token-stdin.`);
     const { config, dir } = flags.config ? await loadConfig(ctx, flags.config) : { config: {} as ConfigFile, dir: ctx.io.cwd };
     const fromConfig = (p: string | undefined): string | undefined => (p === undefined ? undefined : isAbsolute(p) ? p : resolve(dir, p));
-    const cloudValue = (flags.cloud !== 'public' ? flags.cloud : config.azure?.cloud ?? flags.cloud) as string;
+    const cloudFromFlag = cmd.getOptionValueSource('cloud') === 'cli';
+    const cloudValue = (cloudFromFlag ? flags.cloud : config.azure?.cloud ?? flags.cloud) as string;
     if (!(CLOUD_CHOICES as readonly string[]).includes(cloudValue)) throw new UsageError(`cloud "${cloudValue}" is not one of ${CLOUD_CHOICES.join(', ')}.`);
     const live = liveTarget({
       ...flags,
