@@ -4,7 +4,7 @@ import { runChecks } from '../core/runner';
 import type { CheckResult, Report } from '../core/types';
 import { EGRESS_DEADLINE_MS, EGRESS_GATHERER_TIMEOUT_MS, type EgressNetwork } from '../gather/egress-config';
 import { startWorld, type World, type WorldOptions } from '../gather/egress-test-world';
-import { startConnectProxy } from '../testing/servers';
+import { startConnectProxy, startSilentServer } from '../testing/servers';
 import { createEgressSuite } from './egress';
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -229,6 +229,21 @@ describe('egress suite against local stand-ins of the Microsoft hosts', () => {
     const rows = hostRows(result(report, 'egress-fqdn'));
     expect(rows.every((r) => !r.ok && r.via === 'proxy' && r.failedPhase === 'proxy')).toBe(true);
   });
+
+  it('ends within 10 s with the default limits when the proxy itself is blackholed', async () => {
+    const w = await world();
+    const silent = await startSilentServer();
+    open.push(silent);
+    const t0 = performance.now();
+    const report = await run(w.network, { proxyEnv: { HTTPS_PROXY: `http://127.0.0.1:${silent.port}` } });
+    const ms = performance.now() - t0;
+    console.info(`egress run through a blackholed proxy: ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(10_000);
+    const rows = hostRows(result(report, 'egress-fqdn'));
+    expect(rows.every((r) => !r.ok && r.via === 'proxy' && ['proxy', 'budget'].includes(r.failedPhase ?? ''))).toBe(true);
+    expect(result(report, 'egress-openid-metadata').status).toBe('fail');
+    expect(w.requests).toEqual([]);
+  }, 15_000);
 
   it('turns bad input into an error result, not a crash', async () => {
     const report = await runChecks({ suite: createEgressSuite({}), input: { egress: { cloud: 'mars' as EgressCloudId } } });
