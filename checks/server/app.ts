@@ -92,7 +92,11 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
 
   const suites = Object.fromEntries(API_SUITES.map((name) => [name, input.suites?.[name] ?? registry[name]])) as Record<ApiSuite, RunnableSuite>;
 
-  app.get('/api/health', async (): Promise<HealthResponse> => ({
+  // Health is cheap and every widget asks it on load: its own, larger budget per client.
+  const healthRoute = options.rateLimit
+    ? { config: { rateLimit: { max: options.rateLimit.max * 10, timeWindow: options.rateLimit.timeWindowMs } } }
+    : {};
+  app.get('/api/health', healthRoute, async (): Promise<HealthResponse> => ({
     status: 'ok',
     version: TOOL_VERSION,
     mode: options.mode,
