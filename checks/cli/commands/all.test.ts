@@ -7,6 +7,8 @@ import {
   APP_ID, BOT_NAME, botResource, CALLING_WEBHOOK, ENDPOINT, OTHER_ID, RESOURCE_GROUP, SUBSCRIPTION, teamsChannelResource,
 } from '../../testing/azure-mocks/fixtures';
 import type { Report } from '../../core/types';
+import { testPki } from '../../testing/certs';
+import { handlers, startServer } from '../../testing/servers';
 
 const TOKEN = 'arm-token-all-5a4b';
 let dir: TempDir;
@@ -44,6 +46,26 @@ async function all(args: string[], env: Record<string, string> = {}): Promise<{ 
   const byId = Object.fromEntries((report?.results ?? []).map((r) => [r.id, r.status]));
   return { code: run.code, stderr: run.stderr, byId, ...(report ? { report } : {}) };
 }
+
+describe('botflow all with the endpoint probed (real HTTPS bot on loopback)', () => {
+  it('passes --ca, --allow-private and --timeout to the endpoint layer and judges the registered endpoint', async () => {
+    const server = await startServer({ tls: { kind: 'good' }, handler: handlers.secureBot });
+    try {
+      const ca = await dir.write('ca.pem', (await testPki()).caPem);
+      const bot = await dir.write('local-bot.json', botResource({ endpoint: server.url }));
+      const run = await all(['--bot', bot, '--manifest', f.manifest!, '--ca', ca, '--allow-private', '--timeout', '5000']);
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(run.byId['endpoint-https']).toBe('pass');
+      expect(run.byId['auth-missing-token']).toBe('pass');
+      // Teams cannot reach a loopback registration, even when probing it locally is allowed.
+      expect(run.byId['registration-endpoint']).toBe('fail');
+      expect(run.report?.target).toMatchObject({ endpoint: { url: server.url } });
+      expect(run.code).toBe(1);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
 
 describe('botflow all: the trust chain', () => {
   it('produces one report with suite "all" and per-layer targets, and links the layers', async () => {
