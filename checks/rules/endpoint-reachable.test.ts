@@ -1,0 +1,22 @@
+import { runCheckTable } from '../testing/check-tester';
+import { goodAuthProbe } from '../testing/endpoint-evidence';
+import check from './endpoint-reachable';
+
+const failed = (phase: string, code: string, osCode?: string) => ({ ok: false, failure: { phase, code, ...(osCode ? { osCode } : {}), timeoutMs: 5000, message: 'x' } });
+
+runCheckTable(check, {
+  base: { AuthProbeMissingToken: goodAuthProbe('missing-token') },
+  valid: [
+    { name: 'answered 401', messageId: 'answered', data: { status: 401 } },
+    { name: 'answered 500 is still reachable', evidence: { AuthProbeMissingToken: { status: 500 } }, messageId: 'answered' },
+    { name: 'not probed (private address)', status: 'skip', messageId: 'notProbed', evidence: { AuthProbeMissingToken: { probed: false, reason: 'address-refused' } } },
+  ],
+  invalid: [
+    { name: 'connection refused', status: 'fail', messageId: 'refused', evidence: { AuthProbeMissingToken: failed('connect', 'CHK_ERR_PROBE_NETWORK', 'ECONNREFUSED') } },
+    { name: 'connect timeout', status: 'fail', messageId: 'connectTimeout', evidence: { AuthProbeMissingToken: failed('connect', 'CHK_ERR_PROBE_TIMEOUT') } },
+    { name: 'TLS alert', status: 'fail', messageId: 'tlsFailed', evidence: { AuthProbeMissingToken: failed('tls', 'CHK_ERR_PROBE_NETWORK', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION') } },
+    { name: 'TLS never starts', status: 'fail', messageId: 'tlsTimeout', evidence: { AuthProbeMissingToken: failed('tls', 'CHK_ERR_PROBE_TIMEOUT') } },
+    { name: 'no answer', status: 'fail', messageId: 'noAnswer', evidence: { AuthProbeMissingToken: failed('firstByte', 'CHK_ERR_PROBE_TIMEOUT') } },
+    { name: 'body cut off', status: 'fail', messageId: 'failed', evidence: { AuthProbeMissingToken: failed('body', 'CHK_ERR_PROBE_TIMEOUT') } },
+  ],
+});
