@@ -8,7 +8,7 @@ import {
 } from '../../testing/azure-mocks/fixtures';
 import type { Report } from '../../core/types';
 import { testPki } from '../../testing/certs';
-import { handlers, startServer } from '../../testing/servers';
+import { handlers, startConnectProxy, startServer } from '../../testing/servers';
 
 const TOKEN = 'arm-token-all-5a4b';
 let dir: TempDir;
@@ -63,6 +63,20 @@ describe('botflow all with the endpoint probed (real HTTPS bot on loopback)', ()
       expect(run.code).toBe(1);
     } finally {
       await server.close();
+    }
+  }, 60_000);
+
+  it('sends the endpoint probes through HTTPS_PROXY', async () => {
+    const server = await startServer({ tls: { kind: 'good' }, handler: handlers.secureBot });
+    const proxy = await startConnectProxy();
+    try {
+      const ca = await dir.write('ca2.pem', (await testPki()).caPem);
+      const bot = await dir.write('proxied-bot.json', botResource({ endpoint: server.url }));
+      const run = await all(['--bot', bot, '--ca', ca, '--allow-private'], { HTTPS_PROXY: proxy.origin });
+      expect(proxy.tunnels.length).toBeGreaterThan(0);
+      expect(run.byId['auth-missing-token']).toBe('pass');
+    } finally {
+      await Promise.all([server.close(), proxy.close()]);
     }
   }, 60_000);
 });

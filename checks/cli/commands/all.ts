@@ -13,6 +13,7 @@ import { buildRegistrationEvidence, isGuid, type AzureRegistrationEvidence } fro
 import { fixedRegistrationGatherer } from '../../gather/registration';
 import { fetchRegistrationFromArm, withGatherer } from '../../gather/registration-arm';
 import { allSuiteFor, type Layer } from '../../suites/all';
+import { proxySettingsFromEnv } from '../../gather/net/proxy';
 import {
   ARM_TOKEN_ENV, ARM_URL_ENV, CLOUD_CHOICES, SECRET_OPTION_NAMES, addLiveOptions, assertNoSecretOptions, checkBaseUrl,
   checkUrlOption, liveTarget, loadManifestInput, loadRegistrationDocuments, readInputFile, readSecret, refuseSecretOptions,
@@ -204,6 +205,7 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
     let suite = allSuiteFor(layers);
     if (registration) suite = withGatherer(suite, fixedRegistrationGatherer(registration));
     const onEvent = progressListener(ctx, flags);
+    const proxy = layers.includes('endpoint') ? proxySettingsFromEnv(ctx.io.env) : undefined;
     const report = await runChecks({
       suite,
       input,
@@ -211,6 +213,7 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
       notes,
       ...(flags.allowPrivate || config.allowPrivate ? { allowPrivate: true } : {}),
       ...(ca !== undefined ? { ca } : {}),
+      ...(proxy ? { proxy } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(onEvent ? { onEvent } : {}),
     });
