@@ -25,7 +25,9 @@ export function judgeTrust(h: Handshake): Verdict<TrustMessage> {
   const code = h.trust.error ?? '';
   if (DATED.has(code)) return { status: 'pass', messageId: 'trustedDated', data };
   if (SELF_SIGNED.has(code) || (h.chain.length === 1 && leaf?.selfIssued)) return { status: 'fail', messageId: 'selfSigned', data };
-  if (INCOMPLETE.has(code)) return { status: 'fail', messageId: 'incompleteChain', data: { ...data, served: h.chain.length } };
+  // Leaf alone and its issuer unknown: the intermediate is missing. A longer chain that still does
+  // not verify ends in a root that is not in the store.
+  if (INCOMPLETE.has(code) && h.chain.length <= 1) return { status: 'fail', messageId: 'incompleteChain', data: { ...data, served: h.chain.length } };
   return { status: 'fail', messageId: 'untrusted', data };
 }
 

@@ -18,5 +18,6 @@ runCheckTable(check, {
     { name: 'private root in chain', status: 'fail', messageId: 'selfSigned', evidence: untrusted('SELF_SIGNED_CERT_IN_CHAIN') },
     { name: 'missing intermediate', status: 'fail', messageId: 'incompleteChain', evidence: { TlsHandshake: { ...untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE').TlsHandshake, chain: [cert()] } }, data: { served: 1 } },
     { name: 'other verification error', status: 'fail', messageId: 'untrusted', evidence: untrusted('CERT_REVOKED') },
+    { name: 'full chain to an unknown root', status: 'fail', messageId: 'untrusted', evidence: untrusted('UNABLE_TO_GET_ISSUER_CERT_LOCALLY') },
   ],
 });
