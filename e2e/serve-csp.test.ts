@@ -77,6 +77,23 @@ describe('production server: the site under its CSP', () => {
     }
   });
 
+  it('the endpoint widget reaches the API under the CSP and shows the production refusal', async () => {
+    const { page, consoleErrors } = await newPage(browser.context, origin);
+    try {
+      await gotoInMode(page, `${origin}/docs/self-checks/endpoint`, 'light');
+      await page.getByLabel('Messaging endpoint URL').fill('https://127.0.0.1/api/messages');
+      await page.getByRole('button', { name: 'Run endpoint checks' }).click();
+      await expect.poll(async () => page.locator('[data-run-error], [data-field-error]').allTextContents(), { timeout: 15_000 })
+        .toEqual(expect.arrayContaining([expect.stringMatching(/loopback address/)]));
+      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      expect(violations).toEqual([]);
+      // The refusal is a 400 the page shows, not a console error of its own making.
+      expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a page can call the API on the same origin (connect-src self)', async () => {
     const { page } = await newPage(browser.context, origin);
     try {
