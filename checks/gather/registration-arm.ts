@@ -111,7 +111,7 @@ async function armGet(url: string, what: string, target: ArmTarget, opts: ArmCli
       throw new ArmRequestError(`${SERVICE} is throttling requests (${tag}) while reading the ${what}${attempt ? ` after ${attempt} retr${attempt === 1 ? 'y' : 'ies'}` : ''}: ${after}.`, 429, code);
     }
     if (res.status === 401) {
-      throw new ArmRequestError(`${SERVICE} rejected the token (${tag}): it is missing, expired, or for another cloud. Get a fresh ARM token (az account get-access-token --query accessToken -o tsv) for the cloud of this bot and pass it in BOTFLOW_ARM_TOKEN or with --token-stdin.`, 401, code);
+      throw new ArmRequestError(`${SERVICE} rejected the token (${tag}): it is missing, expired, or for another cloud. Get a fresh ARM token with az account get-access-token --query accessToken -o tsv (for GCC High or DoD bots after az cloud set --name AzureUSGovernment) and pass it in BOTFLOW_ARM_TOKEN or with --token-stdin.`, 401, code);
     }
     if (res.status === 403) {
       throw new ArmRequestError(`The token's identity may not read the ${describeTarget(target)} (${tag}). Grant it Reader on the bot or its resource group, or use an account that has it.${message ? ` ARM said: ${message}` : ''}`, 403, code);
