@@ -3,6 +3,7 @@
  * botflow's manifest-schema verdict and errors agree with
  *   1. validating the same text directly with ajv-draft-04 against the same bundled schema file,
  *      read from disk here independently of botflow's lazy loader, and
+ *      (and botflow's CSP-safe interpreter gives the very same errors), and
  *   2. @microsoft/app-manifest's AppManifestUtils.validateAgainstSchema, which resolves the
  *      manifest's $schema URL to the schema file bundled in the package (asserted below, so the
  *      test proves it never goes to the network).
@@ -42,7 +43,7 @@ function line(e: { instancePath?: string; pointer?: string; message?: string; pa
   return `${e.instancePath ?? e.pointer} ${e.message || ''}. Details: ${e.params ? JSON.stringify(e.params) : ''}`;
 }
 
-async function botflowSchema(manifest: Manifest): Promise<{ status: string; lines: string[]; version?: SchemaVersion }> {
+async function botflowSchema(manifest: Manifest): Promise<{ status: string; lines: string[]; interpreterLines: string[]; version?: SchemaVersion }> {
   const text = JSON.stringify(manifest, null, 2);
   const report = await runChecks({ suite: manifestSuite, input: { manifestText: text }, only: ['manifest-schema'] });
   const result = report.results[0]!;
@@ -50,7 +51,13 @@ async function botflowSchema(manifest: Manifest): Promise<{ status: string; line
   // The rule's details are for people; the raw errors come from the gatherer evidence via a second run of the gatherer.
   const { validateManifest } = await import('./validate-schema');
   const raw = choice.version ? await validateManifest(manifest as never, choice.version, text) : { errors: [] };
-  return { status: result.status, lines: raw.errors.map(line).sort(), ...(choice.version ? { version: choice.version } : {}) };
+  const interpreted = choice.version ? await validateManifest(manifest as never, choice.version, text, { engine: 'interpreter' }) : { errors: [] };
+  return {
+    status: result.status,
+    lines: raw.errors.map(line).sort(),
+    interpreterLines: interpreted.errors.map(line).sort(),
+    ...(choice.version ? { version: choice.version } : {}),
+  };
 }
 
 const corpus: Array<[string, Manifest]> = [
@@ -66,11 +73,12 @@ describe('oracle: manifest-schema agrees with ajv-draft-04 on the bundled schema
     const valid = validate(JSON.parse(JSON.stringify(manifest)));
     expect(ours.status).toBe(valid ? 'pass' : 'fail');
     expect(ours.lines).toEqual((validate.errors ?? []).map(line).sort());
+    expect(ours.interpreterLines, 'the CSP-safe interpreter agrees too').toEqual(ours.lines);
   });
 
   it('agrees on random mutations of corpus manifests', async () => {
     const bases = validCorpus();
-    const leaf = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant('groupchat'), fc.constant('copilot'), fc.uuid());
+    const leaf = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant('groupchat'), fc.constant('copilot'), fc.uuid(), fc.jsonValue({ maxDepth: 2 }), fc.constant([]), fc.constant({}), fc.constant(DUPLICATE));
     await fc.assert(fc.asyncProperty(
       fc.nat(bases.length - 1),
       fc.array(fc.tuple(fc.nat(), fc.oneof(leaf, fc.constant(undefined))), { minLength: 1, maxLength: 4 }),
@@ -83,12 +91,16 @@ describe('oracle: manifest-schema agrees with ajv-draft-04 on the bundled schema
         const valid = validate(JSON.parse(JSON.stringify(m)));
         expect(ours.status).toBe(valid ? 'pass' : 'fail');
         expect(ours.lines).toEqual((validate.errors ?? []).map(line).sort());
+        expect(ours.interpreterLines, 'the CSP-safe interpreter agrees too').toEqual(ours.lines);
       },
-    ), { numRuns: 150 });
+    ), { numRuns: 300 });
   });
 });
 
-/** Replaces (or deletes) one value somewhere in the manifest, chosen by `pick`. */
+/** Marker: append a copy of an array's first item (exercises uniqueItems). */
+const DUPLICATE = '__duplicate__';
+
+/** Replaces (or deletes, or duplicates) one value somewhere in the manifest, chosen by `pick`. */
 function mutate(m: Manifest, pick: number, value: unknown): void {
   const slots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
   const walk = (node: unknown): void => {
@@ -97,6 +109,12 @@ function mutate(m: Manifest, pick: number, value: unknown): void {
   };
   walk(m);
   const [parent, key] = slots[pick % slots.length]!;
+  if (value === DUPLICATE) {
+    const target = (parent as Record<string | number, unknown>)[key];
+    if (Array.isArray(target) && target.length > 0) target.push(JSON.parse(JSON.stringify(target[0])));
+    else if (Array.isArray(parent) && parent.length > 0) parent.push(JSON.parse(JSON.stringify(parent[0])));
+    return;
+  }
   if (value === undefined && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[key as string];
   else (parent as Record<string | number, unknown>)[key] = value ?? null;
 }

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonObject, JsonValue } from '../core/types';
 import { escapePointerToken, parseJsonWithLocations } from './json-parse';
+import { interpretValidate } from './interpret-schema';
 import type { SchemaError } from './schema-error';
 
 export type { SchemaError } from './schema-error';
@@ -44,7 +45,18 @@ export function chooseSchema(manifest: JsonObject): SchemaChoice {
   return choice;
 }
 
-const validators = new Map<SchemaVersion, Promise<ValidateFunction>>();
+/** A validator for one schema version: returns ajv-shaped errors, empty when valid. */
+export type ManifestValidator = ((data: unknown) => RawSchemaError[]) & { engine: 'ajv' | 'interpreter' };
+
+export interface RawSchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const validators = new Map<SchemaVersion, Promise<ManifestValidator>>();
 
 /** Creates the ajv instance the same way for every version (and for the oracle tests). */
 export function createAjv(): Ajv04 {
@@ -53,11 +65,40 @@ export function createAjv(): Ajv04 {
   return ajv;
 }
 
-/** The compiled validator for a version (memoised; compiles on first use). */
-export function compiledValidator(version: SchemaVersion): Promise<ValidateFunction> {
+/** True for the error a runtime throws when code generation (eval, new Function) is blocked, e.g. by a CSP. */
+export function isCodeGenerationBlocked(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return err.name === 'EvalError' || /unsafe-eval|Content Security Policy|code generation from strings/i.test(err.message);
+}
+
+function fromAjv(validate: ValidateFunction): ManifestValidator {
+  const fn = (data: unknown): RawSchemaError[] => (validate(data) ? [] : ((validate.errors ?? []) as ErrorObject[]).map((e) => ({
+    instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, params: e.params as Record<string, unknown>, ...(e.message !== undefined ? { message: e.message } : {}),
+  })));
+  return Object.assign(fn, { engine: 'ajv' as const });
+}
+
+function fromInterpreter(schema: object): ManifestValidator {
+  return Object.assign((data: unknown) => interpretValidate(schema as Record<string, unknown>, data), { engine: 'interpreter' as const });
+}
+
+/**
+ * The validator for a version (memoised). ajv compiles the schema to JavaScript; where that is
+ * blocked (a page whose Content Security Policy has no 'unsafe-eval'), the same schema is
+ * interpreted instead, with the same findings.
+ */
+export function compiledValidator(version: SchemaVersion, options: { engine?: 'ajv' | 'interpreter' } = {}): Promise<ManifestValidator> {
+  if (options.engine === 'interpreter') return loadSchema(version).then(fromInterpreter);
   let p = validators.get(version);
   if (!p) {
-    p = loadSchema(version).then((schema) => createAjv().compile(schema));
+    p = loadSchema(version).then((schema) => {
+      try {
+        return fromAjv(createAjv().compile(schema));
+      } catch (err) {
+        if (isCodeGenerationBlocked(err)) return fromInterpreter(schema);
+        throw err;
+      }
+    });
     p.catch(() => validators.delete(version));
     validators.set(version, p);
   }
@@ -71,11 +112,12 @@ function toJsonObject(params: Record<string, unknown>): JsonObject {
 }
 
 /** Validates and positions errors. `text` is the manifest text the value was parsed from. */
-export async function validateManifest(manifest: JsonObject, version: SchemaVersion, text?: string): Promise<{ errors: SchemaError[]; errorCount: number }> {
-  const validate = await compiledValidator(version);
-  const ok = validate(manifest as JsonValue);
-  if (ok) return { errors: [], errorCount: 0 };
-  const raw = (validate.errors ?? []) as ErrorObject[];
+export async function validateManifest(
+  manifest: JsonObject, version: SchemaVersion, text?: string, options: { engine?: 'ajv' | 'interpreter' } = {},
+): Promise<{ errors: SchemaError[]; errorCount: number; engine: 'ajv' | 'interpreter' }> {
+  const validate = await compiledValidator(version, options);
+  const raw = validate(manifest as JsonValue);
+  if (raw.length === 0) return { errors: [], errorCount: 0, engine: validate.engine };
   const parsed = text !== undefined ? parseJsonWithLocations(text) : undefined;
   const locate = (pointer: string, key?: boolean): { line: number; column: number } | undefined => {
     if (!parsed || !parsed.ok) return undefined;
@@ -99,7 +141,7 @@ export async function validateManifest(manifest: JsonObject, version: SchemaVers
       ...(pos ?? {}),
     });
   }
-  return { errors, errorCount: raw.length };
+  return { errors, errorCount: raw.length, engine: validate.engine };
 }
 
 

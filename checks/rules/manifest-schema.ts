@@ -30,7 +30,7 @@ export default defineCheck({
     if (s.status === 'no-schema' || !s.schemaUrl) {
       return { status: 'skip', messageId: 'noSchema', data: { version: s.choice.manifestVersion ?? s.choice.schemaUrlVersion ?? '(none)' } };
     }
-    const evidence = { schemaUrl: s.schemaUrl, version: s.version ?? '', selectedBy: s.choice.selectedBy ?? '', errorCount: s.errorCount };
+    const evidence = { schemaUrl: s.schemaUrl, version: s.version ?? '', selectedBy: s.choice.selectedBy ?? '', errorCount: s.errorCount, engine: s.engine ?? 'ajv' };
     if (s.errorCount === 0) return { status: 'pass', messageId: 'ok', data: { schemaUrl: s.schemaUrl }, evidence };
     const details = s.errors.map((e) => ({
       message: describeSchemaError(e),
