@@ -35,7 +35,7 @@ export function egressClockGatherer(): Gatherer<'EgressClock'> {
       for (const f of [openid.metadata, openid.jwks]) {
         if (f?.serverDate && f.localTime) samples.push({ url: f.url, serverDate: f.serverDate, localTime: f.localTime });
       }
-      return samples.length ? { samples } : { samples, reason: 'No response with a Date header came back from the metadata or JWKS servers.' };
+      return samples.length ? { samples } : { samples, reason: 'no response with a Date header came back from the metadata or JWKS servers.' };
     },
   });
 }

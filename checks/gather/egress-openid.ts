@@ -5,12 +5,13 @@
  * servers' Date headers against the local clock.
  */
 import { getCloud, type EgressCloudId } from '../core/clouds';
-import { defineGatherer, type Gatherer } from '../core/gatherer';
+import { defineGatherer, type GatherContext, type Gatherer } from '../core/gatherer';
 import {
   budgetSignal, egressPlan, egressTimeouts, mappedUrl, probeError, trustOptions,
   EGRESS_BUDGET_MS, type EgressNetwork, type EgressPlan,
 } from './egress-config';
 import { safeRequest } from './net/index';
+import './egress-hosts';
 
 export interface HttpFetchEvidence {
   url: string;
@@ -171,6 +172,26 @@ function usableJwksUri(uri: string | undefined, documented: string): boolean {
   }
 }
 
+/**
+ * A signal that aborts as soon as the host probes show the metadata host unreachable, so a
+ * blackholed host or proxy is not waited for twice. The probe's failure becomes the reason.
+ */
+function stopWhenHostDown(ctx: GatherContext, host: string): AbortSignal {
+  const controller = new AbortController();
+  ctx.get('EgressHosts').then((e) => {
+    const probe = e.probes.find((p) => p.host === host);
+    if (probe && !probe.ok) {
+      const why = (probe.error?.message ?? `the ${probe.failedPhase ?? 'connection'} phase failed`).replace(/\.+$/, '');
+      controller.abort(Object.assign(new Error(`the host did not answer the reachability probe (${why}); see egress-fqdn`), {
+        code: probe.error?.code ?? 'CHK_ERR_PROBE_NETWORK',
+        ...(probe.error?.osCode ? { osCode: probe.error.osCode } : {}),
+        phase: probe.failedPhase ?? 'connect',
+      }));
+    }
+  }, () => undefined);
+  return controller.signal;
+}
+
 export function egressOpenIdGatherer(network: EgressNetwork = {}): Gatherer<'EgressOpenIdMetadata'> {
   return defineGatherer({
     id: 'EgressOpenIdMetadata',
@@ -179,7 +200,7 @@ export function egressOpenIdGatherer(network: EgressNetwork = {}): Gatherer<'Egr
       const plan = egressPlan(ctx.input.egress);
       const cloud = getCloud(plan.cloud);
       const expected = { metadataUrl: cloud.openIdMetadataUrl.value, issuer: cloud.tokenIssuer.value, jwksUrl: cloud.jwksUrl.value };
-      const signal = budgetSignal(ctx, network);
+      const signal = AbortSignal.any([budgetSignal(ctx, network), stopWhenHostDown(ctx, new URL(expected.metadataUrl).hostname)]);
       const m = await fetchJson(expected.metadataUrl, plan, network, signal, METADATA_MAX_BYTES, ctx.now, ctx.options.ca);
       const parsed = m.fetch.ok ? parse(m.body, m.fetch.truncated) : {};
       const doc = isObject(parsed.value) ? parsed.value : undefined;
