@@ -92,12 +92,37 @@ function sdkResponse(res: ServerResponse, statuses: number[]) {
   };
 }
 
-export async function startSdkBot(options: { appId?: string } = {}): Promise<SdkBot> {
+/**
+ * CloudAdapter logs every rejected request with console.error; the probes make many on purpose.
+ * While a bot runs, those AuthenticationError logs are dropped (everything else still prints).
+ */
+let quietBots = 0;
+let originalConsoleError: typeof console.error | undefined;
+function quietAuthErrors(on: boolean): void {
+  if (on) {
+    quietBots += 1;
+    if (quietBots > 1) return;
+    originalConsoleError = console.error;
+    const passthrough = originalConsoleError;
+    console.error = (...args: unknown[]) => {
+      const first = args[0] as { name?: string; statusCode?: number } | undefined;
+      if (args.length === 1 && first instanceof Error && first.constructor.name === 'AuthenticationError') return;
+      passthrough(...args);
+    };
+  } else {
+    quietBots -= 1;
+    if (quietBots === 0 && originalConsoleError) { console.error = originalConsoleError; originalConsoleError = undefined; }
+  }
+}
+
+export async function startSdkBot(options: { appId?: string; logAuthErrors?: boolean } = {}): Promise<SdkBot> {
   const appId = options.appId ?? randomUUID();
   const openId = await startOpenIdServer();
   const auth = new ConfigurationBotFrameworkAuthentication(sdkAuthSettings(appId, openId.metadataUrl));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async () => { /* the probe never triggers bot logic errors */ };
+  const quiet = !options.logAuthErrors;
+  if (quiet) quietAuthErrors(true);
   const received: SdkBot['received'] = [];
   const statuses: number[] = [];
   const bot = new ProbeRecordingBot(received);
@@ -131,6 +156,7 @@ export async function startSdkBot(options: { appId?: string } = {}): Promise<Sdk
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await openId.close();
+      if (quiet) quietAuthErrors(false);
     },
   };
 }
