@@ -42,6 +42,7 @@ beforeAll(async () => {
   f.bot = await dir.write('bot.json', botResource());
   f.mtBot = await dir.write('mt-bot.json', botResource({ msaAppType: 'MultiTenant', msaAppId: MT_APP, msaAppTenantId: null }));
   f.msiBot = await dir.write('msi-bot.json', botResource({ msaAppType: 'UserAssignedMSI' }));
+  f.brokenBot = await dir.write('broken-bot.json', '{\n  "properties": {\n    "msaAppId": "x",\n  }\n}');
 });
 afterAll(async () => {
   await Promise.all([entra.close(), graph.close(), dir.remove()]);
@@ -192,6 +193,7 @@ describe('botflow token', () => {
 
   it.each([
     ['a managed-identity bot', ['--bot', 'msi'], {}, /UserAssignedMSI bot has no client secret/],
+    ['a malformed bot JSON', ['--bot', 'broken'], {}, /broken-bot\.json is not valid JSON: trailing comma before "\}" at line 4, column 3/],
     ['no secret', ['--bot', 'bot'], {}, /no client secret: set the BOTFLOW_CLIENT_SECRET/],
     ['a secret on the command line', ['--bot', 'bot', '--client-secret=argv-secret-123'], {}, /--client-secret is not accepted/],
     ['a secret as a separate argument', ['--bot', 'bot', '--secret', 'argv-secret-123'], {}, /--secret is not accepted/],
@@ -200,7 +202,7 @@ describe('botflow token', () => {
     ['no tenant for a single-tenant bot', ['--app-id', APP_ID, '--app-type', 'SingleTenant'], {}, /give --tenant/],
     ['no app type', ['--app-id', APP_ID], {}, /give the app type/],
   ])('refuses %s (exit 2)', async (_name, args, env, message) => {
-    const argv = args.map((a) => (a === 'bot' ? f.bot! : a === 'msi' ? f.msiBot! : a));
+    const argv = args.map((a) => (a === 'bot' ? f.bot! : a === 'msi' ? f.msiBot! : a === 'broken' ? f.brokenBot! : a));
     const run = await runCli(['token', ...argv], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
