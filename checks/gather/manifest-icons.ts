@@ -24,8 +24,10 @@ export interface IconEvidence {
   role: IconRole;
   /** The path the manifest gives. */
   path: string;
-  /** The file is in the package at that exact path. */
+  /** The file is in the package at that exact path (the root of the zip). */
   found: boolean;
+  /** Where the file was read from when it is not at the root but next to a nested manifest.json. */
+  foundAt?: string;
   bytes?: number;
   png?: PngInfo;
   /** The file is not a readable PNG (or could not be extracted). */
@@ -78,21 +80,28 @@ export const manifestIconsGatherer = defineGatherer({
     const iconsField = isObj(m.manifest.icons) ? m.manifest.icons : {};
     const dir = readZipDirectory(bytes);
     const icons: IconEvidence[] = [];
+    // With an enclosing folder (manifest-package-layout fails for it), still judge the icons that
+    // sit next to the nested manifest.json, so one run reports every problem.
+    const manifestPath = m.package?.manifestPath ?? 'manifest.json';
+    const folder = manifestPath.includes('/') ? manifestPath.slice(0, manifestPath.lastIndexOf('/') + 1) : '';
     for (const role of ['color', 'outline', 'color32x32'] as const) {
       const path = iconsField[role];
       if (typeof path !== 'string' || path === '') continue;
       const wanted = path.replace(/^\.\//, '');
-      const entry = dir.entries.find((e) => e.name === wanted && !e.isDirectory);
+      const atRoot = dir.entries.find((e) => e.name === wanted && !e.isDirectory);
+      const nested = !atRoot && folder ? dir.entries.find((e) => e.name === `${folder}${wanted}` && !e.isDirectory) : undefined;
+      const entry = atRoot ?? nested;
       if (!entry) { icons.push({ role, path, found: false }); continue; }
+      const where = { found: Boolean(atRoot), ...(nested ? { foundAt: nested.name } : {}) };
       const read = readZipEntry(bytes, entry);
-      if (!read.ok) { icons.push({ role, path, found: true, bytes: entry.size, error: read.message }); continue; }
+      if (!read.ok) { icons.push({ role, path, ...where, bytes: entry.size, error: read.message }); continue; }
       // Decode every icon of a plausible size: that also proves the image data matches the
       // header (a PNG that lies about its size fails here). Huge images are judged by header.
       const header = readPng(read.data);
       const decode = header.ok && header.info.width * header.info.height <= PNG_LIMITS.maxDecodePixels;
       const png = decode ? readPng(read.data, { decode: true }) : header;
-      if (!png.ok) { icons.push({ role, path, found: true, bytes: read.data.length, error: png.error, ...(png.info ? { png: png.info } : {}) }); continue; }
-      const icon: IconEvidence = { role, path, found: true, bytes: read.data.length, png: png.info };
+      if (!png.ok) { icons.push({ role, path, ...where, bytes: read.data.length, error: png.error, ...(png.info ? { png: png.info } : {}) }); continue; }
+      const icon: IconEvidence = { role, path, ...where, bytes: read.data.length, png: png.info };
       if (role === 'outline' && png.rgba) icon.scan = scanOutline(png.rgba, png.info.width);
       icons.push(icon);
     }

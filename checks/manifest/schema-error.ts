@@ -13,9 +13,12 @@ export interface SchemaError {
   column?: number;
 }
 
-/** Renders one schema error for people: the pointer, what is wrong, and the allowed values. */
-export function describeSchemaError(e: SchemaError): string {
-  const where = e.pointer === '' ? 'the manifest' : e.pointer;
+/**
+ * Renders one schema error for people: the pointer, what is wrong, and the allowed values.
+ * With `withPointer: false` the pointer is left out (for details, which carry it as `path`).
+ */
+export function describeSchemaError(e: SchemaError, options: { withPointer?: boolean } = {}): string {
+  const where = options.withPointer === false ? (e.pointer === '' ? 'the manifest' : 'the value') : e.pointer === '' ? 'the manifest' : e.pointer;
   const p = e.params;
   switch (e.keyword) {
     case 'required': return `${where} is missing the required property "${String(p.missingProperty)}"`;

@@ -64,7 +64,7 @@ export default defineCheck({
     const evidence: JsonObject = { version, allowedScopes: [...limits.scopes], supportsCalling: calling, bots: bots.map((b) => ({ scopes: Array.isArray(b.scopes) ? b.scopes : [], supportsCalling: b.supportsCalling === true, supportsVideo: b.supportsVideo === true })) };
     const fail = (messageId: 'noScopes' | 'groupchatLowercase' | 'copilotTooEarly' | 'unknownScope' | 'tooManyCommands' | 'tooManyLists' | 'commandScope', data: Record<string, string | number>, path: string) => {
       const status = messageId === 'commandScope' ? 'warn' as const : 'fail' as const;
-      return { status, messageId, data: { version, allowed, ...data }, evidence, details: [{ message: formatMessage(messages[messageId], { version, allowed, ...data }), path, status }, ...details] };
+      return { status, messageId, data: { version, allowed, ...data }, evidence, details: [{ message: formatMessage(messages[messageId], { version, allowed, ...data }).replace(/^bots\[\d+\](\.commandLists\[\d+\])? /, ''), path, status }, ...details] };
     };
     for (const [index, bot] of bots.entries()) {
       const scopes = Array.isArray(bot.scopes) ? bot.scopes.filter((s): s is string => typeof s === 'string') : [];

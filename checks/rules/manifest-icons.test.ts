@@ -31,6 +31,8 @@ runCheckTable(check, {
     { name: 'PNG claims 32x32 but holds 64x64 of data', evidence: await pkg({ 'outline.png': encodePng({ width: 64, height: 64, pixel: () => [255, 255, 255, 255] }, { ihdrWidth: 32, ihdrHeight: 32 }) }), status: 'fail', messageId: 'notPng' },
     { name: 'PNG claims 192x192 but holds 8x8 of data', evidence: await pkg({ 'color.png': encodePng({ width: 8, height: 8, pixel: () => [1, 2, 3, 255] }, { ihdrWidth: 192, ihdrHeight: 192 }) }), status: 'fail', messageId: 'notPng' },
     { name: 'outline missing from the package', evidence: await pkg({ 'outline.png': null }), status: 'fail', messageId: 'missing' },
+    { name: 'good icons inside an enclosing folder', evidence: await iconsEvidence(buildPackage(m, { folder: 'appPackage' })), status: 'warn', messageId: 'notAtRoot', data: { folder: 'appPackage/' } },
+    { name: 'wrong-size icon inside an enclosing folder', evidence: await iconsEvidence(buildPackage(m, { folder: 'appPackage', files: { 'color.png': colorIcon(64) } })), status: 'fail', messageId: 'wrongSize' },
     { name: 'truncated PNG', evidence: await pkg({ 'color.png': colorIcon().subarray(0, 100) }), status: 'fail', messageId: 'notPng' },
   ],
 });

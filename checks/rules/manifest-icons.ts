@@ -14,6 +14,7 @@ const messages = {
   wrongSize: 'The {{role}} icon "{{path}}" is {{width}}x{{height}} pixels; it must be {{size}}x{{size}}.',
   outlineColors: 'The outline icon "{{path}}" has {{offending}} pixel(s) that are neither white nor transparent (first at x={{x}}, y={{y}}); it must be white (255,255,255) on a transparent background.',
   notDeclared: 'The manifest does not name a {{role}} icon.',
+  notAtRoot: 'The icons are valid, but they sit in "{{folder}}" next to a nested manifest.json instead of at the root of the zip (see manifest-package-layout).',
 };
 
 export default defineCheck({
@@ -32,6 +33,7 @@ export default defineCheck({
       wrongSize: 'Resize the {{role}} icon to exactly {{size}}x{{size}} pixels.',
       outlineColors: 'Redraw the outline icon with pure white (#FFFFFF) on a fully transparent background, with no other colours and no padding.',
       notDeclared: 'Name the {{role}} icon in "icons" and add the file to the package.',
+      notAtRoot: 'Zip the files themselves (manifest.json and the icons), not the "{{folder}}" folder that holds them.',
     },
     sources: [SOURCES.icons, SOURCES.appPackage, SOURCES.schemaV130],
   },
@@ -40,7 +42,7 @@ export default defineCheck({
     if (ev.status === 'no-manifest') return { status: 'skip', messageId: 'noManifest' };
     const evidence: JsonObject = {
       icons: ev.icons.map((i) => ({
-        role: i.role, path: i.path, found: i.found,
+        role: i.role, path: i.path, found: i.found, ...(i.foundAt ? { foundAt: i.foundAt } : {}),
         ...(i.png ? { width: i.png.width, height: i.png.height, colorType: i.png.colorType, bitDepth: i.png.bitDepth } : {}),
         ...(i.error ? { error: i.error } : {}),
         ...(i.scan ? { offendingPixels: i.scan.offending, transparentPixels: i.scan.transparent } : {}),
@@ -56,7 +58,8 @@ export default defineCheck({
       const size = SIZES[icon.role];
       const path = `/icons/${icon.role}`;
       const base = { role: icon.role, path: icon.path, size };
-      if (!icon.found) { note({ status: 'fail', messageId: 'missing', data: base }, { message: `${icon.path}: not in the package`, path, status: 'fail' }); continue; }
+      if (icon.foundAt) details.push({ message: `${icon.path} was read from "${icon.foundAt}", inside a folder; Teams reads it from the root of the zip (see manifest-package-layout)`, path, status: 'warn' });
+      if (!icon.found && !icon.foundAt) { note({ status: 'fail', messageId: 'missing', data: base }, { message: `${icon.path}: not in the package`, path, status: 'fail' }); continue; }
       if (icon.error || !icon.png) { const reason = icon.error ?? 'unreadable'; note({ status: 'fail', messageId: 'notPng', data: { ...base, reason } }, { message: `${icon.path}: ${reason}`, path, status: 'fail' }); continue; }
       if (icon.png.width !== size || icon.png.height !== size) {
         note({ status: 'fail', messageId: 'wrongSize', data: { ...base, width: icon.png.width, height: icon.png.height } }, { message: `${icon.path}: ${icon.png.width}x${icon.png.height}, expected ${size}x${size}`, path, status: 'fail' });
@@ -69,6 +72,8 @@ export default defineCheck({
       }
     }
     if (first) return { ...first, evidence, details };
+    const nested = ev.icons.find((i) => i.foundAt);
+    if (nested?.foundAt) return { status: 'warn', messageId: 'notAtRoot', data: { folder: nested.foundAt.slice(0, nested.foundAt.lastIndexOf('/') + 1) }, evidence, details };
     return { status: 'pass', messageId: 'ok', data: { colorSize: '192x192', outlineSize: '32x32' }, evidence };
   },
 });

@@ -33,7 +33,7 @@ export default defineCheck({
     const evidence = { schemaUrl: s.schemaUrl, version: s.version ?? '', selectedBy: s.choice.selectedBy ?? '', errorCount: s.errorCount, engine: s.engine ?? 'ajv' };
     if (s.errorCount === 0) return { status: 'pass', messageId: 'ok', data: { schemaUrl: s.schemaUrl }, evidence };
     const details = s.errors.map((e) => ({
-      message: describeSchemaError(e),
+      message: describeSchemaError(e, { withPointer: false }),
       path: e.pointer || '/',
       ...(e.line !== undefined ? { line: e.line } : {}),
       ...(e.column !== undefined ? { column: e.column } : {}),
