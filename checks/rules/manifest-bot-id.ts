@@ -19,7 +19,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'Bot id is a GUID and matches the expected app id',
     failureTitle: 'Bot id is invalid or does not match the app id',
-    description: 'bots[].botId must be the Microsoft App ID (msaAppId) of the Azure Bot. A typo or another app\'s id gives "invalid BotId" at upload, or a bot that never receives messages.',
+    description: 'bots[].botId must be the Microsoft App ID (msaAppId) of the Azure Bot resource, a GUID: it is how Teams finds the bot\'s registration and messaging endpoint. Another app\'s id sends the traffic to a different bot, or to none.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,

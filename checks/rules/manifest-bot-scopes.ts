@@ -31,7 +31,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'Bot scopes and commands fit the manifest version',
     failureTitle: 'Bot scopes or commands do not fit the manifest version',
-    description: 'Which scopes and how many commands a bot may declare depends on manifestVersion: lower-case "groupchat" was accepted only up to v1.16, "copilot" arrived in v1.21, and the command limit grew from 10 to 12 at v1.24. A mismatch makes the upload fail.',
+    description: 'Which scopes and how many commands a bot may declare depends on manifestVersion: lower-case "groupchat" was accepted only up to v1.16, "copilot" arrived in v1.21, and the command limit grew from 10 to 12 at v1.24. The schema of the manifest\'s version rejects anything else.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,

@@ -23,7 +23,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'Icons are PNGs of the right size and colours',
     failureTitle: 'Icons are missing, not PNG, the wrong size or the wrong colours',
-    description: 'Teams needs a 192x192 full-colour PNG and a 32x32 outline PNG that is white on a transparent background. The schema only checks the file names; the store review and the upload check the files themselves.',
+    description: 'An app needs a 192x192 full-colour PNG and a 32x32 outline PNG that is white on a transparent background. The schema only checks the file names; the sizes and the outline colours are requirements of the app package documentation and of the store review.',
     severity: 'error',
     requiredEvidence: ['ManifestIcons'],
     messages,

@@ -22,7 +22,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'manifest.json is valid JSON',
     failureTitle: 'manifest.json is not valid JSON',
-    description: 'Teams parses manifest.json as strict JSON in UTF-8. Comments, trailing commas, another encoding or a syntax error make the upload fail with "Manifest parsing has failed", without saying where.',
+    description: 'manifest.json must be JSON text (RFC 8259) in UTF-8. Editors and some tools accept comments, trailing commas or other encodings, but JSON does not, and an upload that cannot parse the file reports only "Manifest parsing has failed", without saying where. botflow names the line and column.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,

@@ -32,7 +32,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'App package has manifest.json and its icons at the root',
     failureTitle: 'App package layout is wrong',
-    description: 'Teams reads manifest.json and the icon files it names from the root of the zip. A package with an enclosing folder, missing icons or unsafe entry names is rejected at upload ("Manifest parsing has failed", "Failed to find icon").',
+    description: 'An app package is a zip with manifest.json and the icon files it names at its root, with no enclosing folder. Packages with an enclosing folder or a missing icon are rejected at upload (reported errors include "Failed to find icon ... in the package"); unsafe entry names are refused here outright.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,

@@ -29,7 +29,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'webApplicationInfo matches the bot for single sign-on',
     failureTitle: 'webApplicationInfo does not match the bot',
-    description: 'For bot single sign-on, webApplicationInfo names the Entra app (id) and its application ID URI (resource), which for a bot is api://botid-{botId} or api://{subdomain}/botid-{botId}. A mismatch makes the token exchange fail and users see a sign-in card instead of SSO.',
+    description: 'For bot single sign-on, webApplicationInfo names the Entra app (id) and its application ID URI (resource), which for a bot is api://botid-{botId} or api://{subdomain}/botid-{botId}. If they do not match the Entra app, the SSO token exchange cannot succeed and users are asked to sign in instead of being signed in silently.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,
