@@ -90,6 +90,8 @@ export interface FqdnEntry {
   purpose: string;
   /** false: needed only in some set-ups (see note); a probe failure warns instead of failing. */
   required: boolean;
+  /** false: allowlist only, `botflow egress` does not probe it (wildcards are never probed). */
+  probe?: boolean;
   sources: readonly SourceRef[];
   confirmed: boolean;
   note?: string;

@@ -12,6 +12,7 @@ describe('egressPlan', () => {
     const hosts = plan.entries.map((e) => e.host);
     expect(hosts).toContain('graph.microsoft.com');
     expect(hosts.some((h) => h.includes('*'))).toBe(false);
+    expect(hosts).not.toContain('login.windows.net');
   });
 
   it.each([

@@ -64,7 +64,7 @@ export interface EgressPlan {
   cloud: EgressCloudId;
   features: Feature[];
   region?: BotRegion;
-  /** Hosts to probe (wildcards left out). */
+  /** Hosts to probe (wildcards and allowlist-only entries left out). */
   entries: FqdnEntry[];
   proxy: ProxySummary;
   proxyFor(host: string, port: number): ProxyConfig | undefined;
@@ -93,7 +93,7 @@ export function egressPlan(input: EgressInput | undefined): EgressPlan {
   }
   const features = FEATURES.filter((f) => f === 'messaging' || extra.includes(f));
   const entries = selectFqdns({ cloud: input.cloud, features, ...(input.region ? { region: input.region } : {}) })
-    .filter((e) => !isWildcardHost(e.host));
+    .filter((e) => !isWildcardHost(e.host) && e.probe !== false);
   const env = input.proxyEnv ?? {};
   const https = envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy');
   const noProxy = envValue(env, 'no_proxy');
