@@ -5,7 +5,7 @@ export const SOURCES = {
   manifestSchema: { title: 'App manifest schema reference (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/resources/schema/manifest-schema' },
   schemaFiles: { title: 'Published Teams manifest JSON schemas (microsoft/json-schemas)', url: 'https://github.com/microsoft/json-schemas/tree/main/teams' },
   schemaV130: { title: 'Teams manifest schema v1.30', url: 'https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json' },
-  appManifestPackage: { title: '@microsoft/app-manifest (bundles the schemas; Microsoft 365 Agents Toolkit)', url: 'https://github.com/OfficeDev/microsoft-365-agents-toolkit/tree/dev/packages/manifest' },
+  appManifestPackage: { title: '@microsoft/app-manifest on npm (bundles the schemas; Microsoft 365 Agents Toolkit)', url: 'https://www.npmjs.com/package/@microsoft/app-manifest' },
   appPackage: { title: 'App package: manifest and icons at the root of the zip (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package' },
   teamsSdkManifest: { title: 'Teams SDK: place the manifest and icons at the root of a zip file', url: 'https://learn.microsoft.com/microsoftteams/platform/teams-sdk/teams/manifest' },
   rfc8259: { title: 'RFC 8259: The JSON Data Interchange Format', url: 'https://www.rfc-editor.org/rfc/rfc8259' },
