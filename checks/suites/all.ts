@@ -26,6 +26,16 @@ const SUITES: Record<Layer, SuiteDefinition> = {
   registration: registrationSuite,
 };
 
+function layerLabel(target: JsonObject): string | undefined {
+  for (const key of ['url', 'file', 'bot']) {
+    const v = target[key];
+    if (typeof v === 'string' && v) return v;
+  }
+  const azure = target.azure;
+  if (azure && typeof azure === 'object' && !Array.isArray(azure) && typeof azure.name === 'string') return `${azure.name} (Azure)`;
+  return typeof target.manifest === 'string' && target.manifest ? target.manifest : undefined;
+}
+
 /** Joins suites: checks in layer order, gatherers de-duplicated by evidence id (first wins). */
 export function composeSuites(parts: ReadonlyArray<{ layer: Layer; suite: Pick<SuiteDefinition, 'checks' | 'gatherers' | 'describeTarget'> }>): RunnableSuite {
   const checks: AnyCheck[] = [];
@@ -50,7 +60,15 @@ export function composeSuites(parts: ReadonlyArray<{ layer: Layer; suite: Pick<S
     gatherers,
     describeTarget(input: Readonly<CheckInput>): JsonObject {
       const target: JsonObject = {};
-      for (const { layer, suite } of parts) target[layer] = suite.describeTarget(input);
+      const labels: string[] = [];
+      for (const { layer, suite } of parts) {
+        const described = suite.describeTarget(input);
+        target[layer] = described;
+        const label = layerLabel(described);
+        if (label && !labels.includes(label)) labels.push(label);
+      }
+      // One line for reporters' headers: what each layer looked at.
+      if (labels.length) target.name = labels.join(' + ');
       return target;
     },
   };

@@ -47,6 +47,8 @@ describe('all suite', () => {
   it('keeps only the layers asked for, and describes the target per layer', () => {
     const onlyRegistration = allSuiteFor(['registration']);
     expect(onlyRegistration.checks.every((c) => c.meta.id.startsWith('registration-'))).toBe(true);
-    expect(Object.keys(onlyRegistration.describeTarget({ bot: '{}', botLabel: 'bot.json' }))).toEqual(['registration']);
+    expect(onlyRegistration.describeTarget({ bot: '{}', botLabel: 'bot.json' })).toEqual({ registration: { bot: 'bot.json' }, name: 'bot.json' });
+    const live = allSuiteFor(['registration']).describeTarget({ azure: { subscription: 's', resourceGroup: 'g', name: 'contoso-bot' } });
+    expect(live.name).toBe('contoso-bot (Azure)');
   });
 });
