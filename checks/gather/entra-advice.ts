@@ -49,7 +49,7 @@ const ADVICE: readonly AadstsAdvice[] = [
   },
   {
     code: 900023,
-    name: 'InvalidTenantIdentifier',
+    name: 'tenant identifier not valid',
     meaning: 'The tenant in the token URL is neither a GUID nor a valid domain name.',
     advice: 'Set MicrosoftAppTenantId to the directory (tenant) id GUID of the app registration.',
   },
