@@ -214,7 +214,7 @@ export function egressOpenIdGatherer(network: EgressNetwork = {}): Gatherer<'Egr
           ? { algorithms: (doc.id_token_signing_alg_values_supported as unknown[]).filter((a): a is string => typeof a === 'string').slice(0, 20) }
           : {}),
       };
-      if (!m.fetch.ok && m.fetch.failedPhase) {
+      if (m.fetch.error) {
         // The metadata host is unreachable: the JWKS is on the same host, no second wait.
         return { cloud: plan.cloud, expected, metadata };
       }
