@@ -86,6 +86,7 @@ function renderText(list: Allowlist): string {
   out.push(`# Outbound allowlist for a Teams bot: ${list.cloudName}`);
   out.push(`# Features: ${list.features.join(', ')}${list.region ? `; regional bot: ${list.region}` : ''}`);
   out.push('# All traffic is HTTPS (TCP 443), initiated by the bot. Filter by host name (FQDN), not IP: Microsoft IPs change.');
+  if (list.region && !list.features.includes('sso')) out.push(`# Regional bot (${list.region}): its regional hosts serve the user-token service; add --sso to list them.`);
   out.push('');
   const width = Math.max(...list.rows.map((r) => r.host.length), 4);
   for (const [title, rows] of [['Required', list.rows.filter((r) => r.required)], ['Needed only in some set-ups', list.rows.filter((r) => !r.required)]] as const) {

@@ -46,6 +46,8 @@ describe('botflow egress', () => {
     expect(notes.join(' ')).not.toMatch(/NODE_USE_ENV_PROXY|u:p/);
     expect(egressNotes(proxied, { NODE_OPTIONS: '--use-env-proxy' }).join(' ')).not.toMatch(/NODE_USE_ENV_PROXY/);
     expect(egressNotes(proxied, {}).join(' ')).toMatch(/NODE_USE_ENV_PROXY=1/);
+    expect(egressNotes(egressPlan({ cloud: 'public', region: 'india' }), {}).join(' ')).toMatch(/add --sso/);
+    expect(egressNotes(egressPlan({ cloud: 'public', region: 'india', features: ['sso'] }), {}).join(' ')).not.toMatch(/add --sso/);
   });
 
   it.each([

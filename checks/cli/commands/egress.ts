@@ -28,6 +28,9 @@ export function egressNotes(plan: EgressPlan, env: Readonly<Record<string, strin
       : `No HTTPS_PROXY is set: connections go direct${plan.proxy.noProxy ? ` (NO_PROXY=${plan.proxy.noProxy} has no effect without a proxy)` : ''}.`,
     'Run this on the machine (or container) the bot runs on: its network is what matters.',
   ];
+  if (plan.region && !plan.features.includes('sso')) {
+    notes.push(`--region ${plan.region} adds the regional user-token hosts, which only --sso uses; add --sso to check them.`);
+  }
   const httpOnly = !plan.proxy.configured && Boolean(env.HTTP_PROXY?.trim() || env.http_proxy?.trim());
   if (httpOnly) {
     notes.push('HTTP_PROXY is set but HTTPS_PROXY is not: this run (like curl) connected directly. Some HTTP clients (undici EnvHttpProxyAgent) would send HTTPS through HTTP_PROXY; set HTTPS_PROXY to be explicit.');
