@@ -3,6 +3,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// A reader that goes away early (`botflow ... | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const bundle = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
 if (!existsSync(bundle)) {
   process.stderr.write('botflow: the CLI is not built yet. Run "npm run build:cli" (npm ci does it for you), then try again.\n');

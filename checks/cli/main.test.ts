@@ -29,6 +29,15 @@ describe('botflow CLI (in-process)', () => {
   });
 });
 
+describe('secrets typed as unknown options', () => {
+  it.each([['--client-secret=CANARY-s3cr3t'], ['endpoint', 'https://x.example/api/messages', '--password=CANARY-s3cr3t']])('%j is refused without repeating the value', async (...argv) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option/);
+    expect(r.stdout + r.stderr).not.toContain('CANARY-s3cr3t');
+  });
+});
+
 describe('botflow CLI (spawned)', () => {
   beforeAll(() => {
     execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'ignore' });

@@ -13,11 +13,23 @@ Examples:
   $ npx botflow endpoint https://bot.contoso.com/api/messages --app-id 00000000-0000-0000-0000-000000000000
   $ npx botflow endpoint https://localhost:3978/api/messages --allow-private --ca ./dev-ca.pem
   $ npx botflow manifest ./appPackage.zip --format markdown --output manifest-report.md
+  $ npx botflow registration ./bot.json --channel ./teams-channel.json --manifest ./appPackage.zip
+  $ npx botflow all --config botflow.json --format junit --output botflow.xml
+  $ BOTFLOW_CLIENT_SECRET=... npx botflow token --bot ./bot.json
   $ npx botflow egress --cloud gcch --calling
+  $ npx botflow allowlist --cloud public --sso --graph --format csv
   $ npx botflow residency https://smba.trafficmanager.net/emea/
 
 Exit codes: 0 no failure, 1 at least one check failed, 2 bad input or usage, 3 a check could not run.
 `;
+
+/**
+ * Commander quotes an unknown option as typed, `--token=<value>` included. The value may be a
+ * secret pasted in the wrong place, so it is never repeated.
+ */
+export function redactOptionValues(message: string): string {
+  return message.replace(/('-{1,2}[^'=\s]+)=[^']*'/g, "$1=…'");
+}
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -30,7 +42,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `botflow: ${s}` : s),
+      outputError: (s, write) => {
+        const safe = redactOptionValues(s);
+        write(safe.startsWith('error:') ? `botflow: ${safe}` : safe);
+      },
     })
     .exitOverride()
     .enablePositionalOptions();
