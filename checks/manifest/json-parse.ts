@@ -29,6 +29,8 @@ export interface JsonProblem extends TextPosition {
 
 export interface JsonSyntaxError extends TextPosition {
   message: string;
+  /** 'limit': the text may be valid JSON but exceeds what botflow reads (depth, number of values). */
+  kind?: 'syntax' | 'limit';
 }
 
 export interface NodeLocation {
@@ -43,6 +45,8 @@ export type JsonParseResult =
   | { ok: false; error: JsonSyntaxError; problems: JsonProblem[]; lines: LineIndex };
 
 export const MAX_JSON_DEPTH = 256;
+/** Values (objects, arrays, strings, numbers, ...) read at most; a manifest has a few hundred. */
+export const MAX_JSON_VALUES = 50_000;
 
 /** Maps offsets to line and column. */
 export class LineIndex {
@@ -77,7 +81,7 @@ export function escapePointerToken(token: string): string {
 }
 
 class ParseFailure extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(readonly offset: number, message: string, readonly kind: 'syntax' | 'limit' = 'syntax') {
     super(message);
   }
 }
@@ -109,6 +113,7 @@ export function parseJsonWithLocations(text: string): JsonParseResult {
   const fail = (offset: number, message: string): never => {
     throw new ParseFailure(offset, message);
   };
+  let values = 0;
 
   const skipWs = (pointer: string): void => {
     for (;;) {
@@ -187,7 +192,8 @@ export function parseJsonWithLocations(text: string): JsonParseResult {
   const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
   const parseValue = (pointer: string, depth: number): JsonValue => {
-    if (depth > MAX_JSON_DEPTH) fail(i, `values are nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (depth > MAX_JSON_DEPTH) throw new ParseFailure(i, `values are nested more than ${MAX_JSON_DEPTH} levels deep; botflow reads manifests nested up to that depth`, 'limit');
+    if (++values > MAX_JSON_VALUES) throw new ParseFailure(i, `the text holds more than ${MAX_JSON_VALUES} JSON values; botflow reads manifests up to that size`, 'limit');
     skipWs(pointer);
     const start = i;
     const existing = locations.get(pointer);
@@ -292,10 +298,10 @@ export function parseJsonWithLocations(text: string): JsonParseResult {
     return { ok: true, value, problems: withPositions(), locations, lines };
   } catch (err) {
     if (err instanceof ParseFailure) {
-      return { ok: false, error: { message: err.message, ...lines.position(err.offset) }, problems: withPositions(), lines };
+      return { ok: false, error: { message: err.message, kind: err.kind, ...lines.position(err.offset) }, problems: withPositions(), lines };
     }
     if (err instanceof RangeError) {
-      return { ok: false, error: { message: 'the JSON is nested too deeply to read', ...lines.position(i) }, problems: withPositions(), lines };
+      return { ok: false, error: { message: 'the JSON is nested too deeply to read', kind: 'limit', ...lines.position(i) }, problems: withPositions(), lines };
     }
     throw err;
   }

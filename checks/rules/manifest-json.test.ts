@@ -28,6 +28,7 @@ runCheckTable(check, {
     { name: 'an array', evidence: textEvidence('[]'), status: 'fail', messageId: 'notObject', data: { type: 'array' } },
     { name: 'duplicate key', evidence: textEvidence(text.replace('"version": "1.0.0",', '"version": "1.0.0",\n  "version": "1.0.1",')), status: 'warn', messageId: 'duplicateKey', data: { key: 'version' } },
     { name: 'single quotes', evidence: textEvidence("{'manifestVersion': '1.30'}"), status: 'fail', messageId: 'syntax' },
+    { name: 'nested deeper than botflow reads', evidence: textEvidence(`{"a":${'['.repeat(300)}${']'.repeat(300)}}`), status: 'fail', messageId: 'tooComplex' },
     { name: 'empty file', evidence: bytesEvidence(new Uint8Array(0)), status: 'fail', messageId: 'syntax' },
   ],
 });

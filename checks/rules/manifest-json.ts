@@ -11,6 +11,7 @@ const messages = {
   encoding: 'manifest.json is not UTF-8: {{reason}}.',
   syntax: 'manifest.json is not valid JSON: {{reason}} at line {{line}}, column {{column}}.',
   notObject: 'manifest.json holds a JSON {{type}}; a manifest is a JSON object ({ ... }).',
+  tooComplex: 'manifest.json was not read to the end: {{reason}} (line {{line}}, column {{column}}).',
   lenient: 'manifest.json parses only if {{what}} are allowed, and JSON does not allow them; first at line {{line}}, column {{column}}.',
   duplicateKey: 'manifest.json repeats the key "{{key}}" at line {{line}}, column {{column}}; readers keep only one of the values.',
   bom: 'manifest.json starts with a UTF-8 byte order mark; JSON text must not begin with one, and not every reader skips it.',
@@ -31,6 +32,7 @@ export default defineCheck({
       encoding: 'Open manifest.json in an editor and save it with the encoding "UTF-8" (not UTF-16, not "UTF-8 with BOM", not Windows-1252).',
       syntax: 'Fix the JSON at the line and column given; a JSON-aware editor highlights the exact spot.',
       notObject: 'The file must contain one JSON object with the manifest properties, starting with "{".',
+      tooComplex: 'Check that this is the right file: an app manifest is a small JSON object (a few hundred values). Remove generated or repeated content.',
       lenient: 'Remove every comment (// and /* */) and every comma after the last item of an object or array.',
       duplicateKey: 'Keep one occurrence of the key, with the value you mean.',
       bom: 'Save manifest.json as "UTF-8" without a byte order mark (in VS Code: "Save with Encoding" > UTF-8).',
@@ -49,6 +51,10 @@ export default defineCheck({
         evidence: { reason: e.reason, ...(e.offset !== undefined ? { offset: e.offset } : {}) },
         ...(e.line !== undefined ? { details: [{ message: e.message, line: e.line, ...(e.column !== undefined ? { column: e.column } : {}) }] } : {}),
       };
+    }
+    if (json.syntaxError?.kind === 'limit') {
+      const e = json.syntaxError;
+      return { status: 'fail', messageId: 'tooComplex', data: { reason: e.message, line: e.line, column: e.column }, evidence: { line: e.line, column: e.column, offset: e.offset } };
     }
     if (json.syntaxError) {
       const e = json.syntaxError;

@@ -118,6 +118,16 @@ describe('bad input', () => {
     expect(r['manifest-json']!.message).toMatch(/nested more than/);
   });
 
+  it('a 5 MB manifest with millions of values is refused quickly, not validated for seconds', async () => {
+    const m = { ...manifest, validDomains: '__X__' };
+    const n = Math.floor((5 * 1024 * 1024 - 3000) / 2);
+    const huge = JSON.stringify(m).replace('"__X__"', `[${'1,'.repeat(n - 1)}1]`);
+    const { r, ms } = await run({ manifestText: huge });
+    expect(r['manifest-json']).toMatchObject({ status: 'fail' });
+    expect(r['manifest-json']!.message).toMatch(/more than 50000 JSON values/);
+    expect(ms).toBeLessThan(3000);
+  });
+
   it('a truncated package (cut mid-file) is a clear finding', async () => {
     const pkg = buildPackage(manifest);
     const { r } = await run({ manifestBytes: pkg.subarray(0, pkg.length - 30) });
