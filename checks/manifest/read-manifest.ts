@@ -220,6 +220,10 @@ function readPackage(bytes: Uint8Array, source: ManifestEvidence['source']): Man
   const entry = fatal ? undefined : locateManifestEntry(dir);
   if (!entry) return { source, package: pkg };
   pkg.manifestPath = entry.name;
+  if (entry.size > INPUT_LIMITS.maxJsonBytes) {
+    pkg.manifestReadError = `${entry.name} declares ${entry.size} bytes; botflow reads manifest files up to ${INPUT_LIMITS.maxJsonBytes} bytes`;
+    return { source, package: pkg };
+  }
   const read = readZipEntry(bytes, entry);
   if (!read.ok) {
     pkg.manifestReadError = read.message;
