@@ -73,7 +73,7 @@ export default async function bench(): Promise<BenchResult[]> {
   const pki = await testPki();
   const bot = await startServer({ tls: { kind: 'good' }, handler: handlers.secureBot });
   // Development mode: the local bot is on loopback. Limits raised so the bench measures the server.
-  const app = await createApiServer({ mode: 'development', logger: false, rateLimit: false, maxConcurrentRuns: 64, ca: pki.caPem });
+  const app = await createApiServer({ mode: 'development', logger: false, rateLimit: false, maxConcurrentRuns: 64, maxRunsPerClient: 64, ca: pki.caPem });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const endpointReady = suites.endpoint.checks.length > 0;

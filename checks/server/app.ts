@@ -15,7 +15,7 @@ import { createLogger, routeLabel } from './logging';
 import { resolveOptions, type ApiServerOptions } from './options';
 import type { HealthResponse } from './protocol';
 import { registerRunsRoute } from './runs-route';
-import { RunSlots } from './run-slots';
+import { ClientRunSlots, RunSlots } from './run-slots';
 import { API_CSP, BASE_HEADERS, siteCsp, collectSiteScriptHashes } from './security-headers';
 import { registerStaticSite } from './static-site';
 import { formatValidationError } from './validation';
@@ -108,6 +108,7 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     options,
     suites,
     slots: new RunSlots(options.maxConcurrentRuns),
+    clientSlots: new ClientRunSlots(options.maxRunsPerClient),
     policy: {
       allowPrivate: options.allowPrivate,
       allowedPorts: options.allowedPorts,

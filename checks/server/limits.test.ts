@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './errors';
-import { RunSlots } from './run-slots';
+import { ClientRunSlots, RunSlots } from './run-slots';
 import { call, heldSuite, postRun, startApi } from './test-utils';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
@@ -51,7 +51,7 @@ describe('rate limit', () => {
 describe('concurrency cap', () => {
   it('answers 503 with Retry-After beyond the cap, and takes runs again once slots free up', async () => {
     const held = heldSuite('manifest');
-    const api = await startApi({ mode: 'production', maxConcurrentRuns: 2, retryAfterSeconds: 7, suites: { manifest: held.suite } });
+    const api = await startApi({ mode: 'production', maxConcurrentRuns: 2, maxRunsPerClient: 3, retryAfterSeconds: 7, suites: { manifest: held.suite } });
     try {
       const body = { suite: 'manifest', input: { manifest: '{}' } };
       const first = postRun(api.base, body, { accept: 'application/json' });
@@ -71,6 +71,33 @@ describe('concurrency cap', () => {
       expect((await second).status).toBe(200);
       const again = await postRun(api.base, body, { accept: 'application/json' });
       expect(again.status).toBe(200);
+    } finally {
+      held.release();
+      await api.close();
+    }
+  });
+
+  it('caps runs per client (429) so one client cannot take every slot', async () => {
+    const held = heldSuite('manifest');
+    const api = await startApi({ mode: 'production', maxConcurrentRuns: 4, maxRunsPerClient: 2, trustProxy: true, suites: { manifest: held.suite } });
+    try {
+      const body = { suite: 'manifest', input: { manifest: '{}' } };
+      const as = (ip: string): Promise<{ status: number; headers: Headers; json(): unknown }> => postRun(api.base, body, { accept: 'application/json', headers: { 'x-forwarded-for': ip } });
+      const a1 = as('203.0.113.7');
+      const a2 = as('203.0.113.7');
+      await expect.poll(() => held.started(), { timeout: 5_000 }).toBe(2);
+      const a3 = await as('203.0.113.7');
+      expect(a3.status).toBe(429);
+      expect(a3.headers.get('retry-after')).toBeTruthy();
+      expect((a3.json() as ApiErrorBody).message).toMatch(/already have 2 checks running/);
+      // Another client still gets a slot.
+      const b1 = as('203.0.113.8');
+      await expect.poll(() => held.started(), { timeout: 5_000 }).toBe(3);
+      held.release();
+      expect((await a1).status).toBe(200);
+      expect((await a2).status).toBe(200);
+      expect((await b1).status).toBe(200);
+      expect((await as('203.0.113.7')).status).toBe(200); // slots come back
     } finally {
       held.release();
       await api.close();
@@ -105,5 +132,16 @@ describe('RunSlots', () => {
     expect(slots.active).toBe(1);
     expect(slots.tryAcquire()).toBeDefined();
     expect(() => new RunSlots(0)).toThrow(RangeError);
+  });
+
+  it('counts per client and forgets a client with nothing running', () => {
+    const slots = new ClientRunSlots(1);
+    const a = slots.tryAcquire('a');
+    expect(slots.tryAcquire('a')).toBeUndefined();
+    expect(slots.tryAcquire('b')).toBeDefined();
+    a!();
+    a!();
+    expect(slots.activeFor('a')).toBe(0);
+    expect(slots.tryAcquire('a')).toBeDefined();
   });
 });

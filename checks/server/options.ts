@@ -20,6 +20,8 @@ export interface ApiServerOptions {
   rateLimit?: { max: number; timeWindowMs: number } | false;
   /** Runs in flight at once (503 beyond). Default 8. */
   maxConcurrentRuns?: number;
+  /** Runs one client may have in flight at once (429 beyond). Default 2. */
+  maxRunsPerClient?: number;
   /** Seconds a 503 tells the client to wait. Default 5. */
   retryAfterSeconds?: number;
   /** Whole-run deadline in ms. Default 30 s. */
@@ -47,6 +49,7 @@ export interface ResolvedOptions {
   bodyLimitBytes: number;
   rateLimit: { max: number; timeWindowMs: number } | false;
   maxConcurrentRuns: number;
+  maxRunsPerClient: number;
   retryAfterSeconds: number;
   runDeadlineMs: number;
   gathererTimeoutMs: number;
@@ -64,6 +67,7 @@ export function resolveOptions(o: ApiServerOptions): ResolvedOptions {
     bodyLimitBytes: o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     rateLimit: o.rateLimit ?? { max: 60, timeWindowMs: 60_000 },
     maxConcurrentRuns: o.maxConcurrentRuns ?? 8,
+    maxRunsPerClient: o.maxRunsPerClient ?? Math.min(2, o.maxConcurrentRuns ?? 8),
     retryAfterSeconds: o.retryAfterSeconds ?? 5,
     runDeadlineMs,
     gathererTimeoutMs: Math.min(o.gathererTimeoutMs ?? 15_000, runDeadlineMs),

@@ -27,3 +27,32 @@ export class RunSlots {
     };
   }
 }
+
+/** At most `max` runs in flight per client (so one client cannot take every slot). */
+export class ClientRunSlots {
+  readonly max: number;
+  readonly #active = new Map<string, number>();
+
+  constructor(max: number) {
+    if (!Number.isInteger(max) || max < 1) throw new RangeError('maxRunsPerClient must be a positive integer.');
+    this.max = max;
+  }
+
+  activeFor(client: string): number {
+    return this.#active.get(client) ?? 0;
+  }
+
+  tryAcquire(client: string): (() => void) | undefined {
+    const n = this.activeFor(client);
+    if (n >= this.max) return undefined;
+    this.#active.set(client, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = this.activeFor(client) - 1;
+      if (left <= 0) this.#active.delete(client);
+      else this.#active.set(client, left);
+    };
+  }
+}

@@ -14,13 +14,14 @@ import { checkTargetUrl, refuseSecretFields, type TargetPolicy } from './guard';
 import { API_SUITES, CLI_ONLY_SUITES, runBodySchema, TARGET_FIELDS, toCheckInput, type ApiSuite, type RunBody } from './inputs';
 import type { ResolvedOptions } from './options';
 import { NDJSON, type RunErrorLine } from './protocol';
-import { RunSlots } from './run-slots';
+import type { ClientRunSlots, RunSlots } from './run-slots';
 
 export interface RunsRouteDeps {
   options: ResolvedOptions;
   suites: Readonly<Record<ApiSuite, RunnableSuite>>;
   policy: TargetPolicy;
   slots: RunSlots;
+  clientSlots: ClientRunSlots;
   ca?: string;
   /** Resolver for the runs' probes (tests); the API never passes a proxy. */
   lookup?: LookupFn;
@@ -57,12 +58,20 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
       const value = input[field];
       if (typeof value === 'string') await checkTargetUrl(`/input/${field}`, value, policy);
     }
-    const release = slots.tryAcquire();
-    if (!release) {
+    const releaseClient = deps.clientSlots.tryAcquire(request.ip);
+    if (!releaseClient) {
+      throw new ApiError(429, ApiCodes.RATE_LIMITED,
+        `You already have ${deps.clientSlots.max} check${deps.clientSlots.max === 1 ? '' : 's'} running. Wait for ${deps.clientSlots.max === 1 ? 'it' : 'one'} to finish, then try again.`,
+        { headers: { 'retry-after': String(options.retryAfterSeconds) } });
+    }
+    const releaseSlot = slots.tryAcquire();
+    if (!releaseSlot) {
+      releaseClient();
       throw new ApiError(503, ApiCodes.BUSY,
         `The server is running ${slots.max} checks already. Try again in ${options.retryAfterSeconds} s, or run the CLI (npx botflow ${suiteName}).`,
         { headers: { 'retry-after': String(options.retryAfterSeconds) } });
     }
+    const release = (): void => { releaseSlot(); releaseClient(); };
     request.log.info({ suite: suiteName }, 'run started');
     const controller = new AbortController();
     reply.raw.on('close', () => { if (!reply.raw.writableFinished) controller.abort(new Error('The client went away.')); });
