@@ -36,11 +36,11 @@ export interface TestServer {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
-export type TlsRange = 'modern' | 'tls13only' | 'legacyOnly' | 'tls12only';
+export type TlsRange = 'modern' | 'tls13only' | 'legacyOnly' | 'tls12only' | 'all';
 
 export interface TlsServerOptions {
   kind?: LeafKind;
-  /** modern = TLS 1.2 + 1.3 (default); tls13only; tls12only; legacyOnly = TLS 1.0 + 1.1. */
+  /** modern = TLS 1.2 + 1.3 (default); tls13only; tls12only; legacyOnly = TLS 1.0 + 1.1; all = TLS 1.0 to 1.3. */
   range?: TlsRange;
   hosts?: readonly string[];
 }
@@ -60,6 +60,7 @@ export function tlsRange(range: TlsRange = 'modern'): { minVersion: SecureVersio
     case 'tls12only': return { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' };
     // OpenSSL 3 refuses TLS 1.0/1.1 at the default security level; level 0 brings them back.
     case 'legacyOnly': return { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' };
+    case 'all': return { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: 'DEFAULT@SECLEVEL=0' };
     default: return { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' };
   }
 }
