@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../checks/core/types';
 import { buildPackage } from '../checks/testing/manifests/package';
 import { sample } from '../checks/testing/manifests/corpus';
+import { botResource, teamsChannelResource } from '../checks/testing/azure-mocks/fixtures';
 import { seriousViolations } from './helpers/axe';
 import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
 import { REPO_ROOT } from './helpers/site';
@@ -247,6 +248,31 @@ describe('under `botflow serve` (the production composition, with its CSP)', () 
       await p.locator('[data-load-report]').setInputFiles(saved.file);
       await expect.poll(() => p.locator('[data-report-message]').textContent()).toMatch(/cannot be loaded here: .*Content Security Policy/);
     } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('RegistrationCheck in the browser', () => {
+  it('checks pasted az bot show JSON: a multi-tenant bot warns, a disabled Teams channel fails', async () => {
+    const { page: p, consoleErrors } = await newPage(browser.context, env.origin);
+    const recorder = recordRequests(p);
+    try {
+      await gotoInMode(p, env.origin + page('registration'), 'light');
+      await widgetReady(p, 'registration-check');
+      await p.getByRole('button', { name: 'Check the registration' }).click();
+      await p.locator('[data-field-error="bot"]').waitFor();
+      expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+
+      await p.getByLabel('Azure Bot resource JSON').fill(JSON.stringify(botResource({ msaAppType: 'MultiTenant', msaAppTenantId: '' }), null, 2));
+      await p.getByLabel('Teams channel JSON (optional)').fill(JSON.stringify(teamsChannelResource({ isEnabled: false }), null, 2));
+      await p.getByRole('button', { name: 'Check the registration' }).click();
+      expect(await shownStatus(p, 'registration-app-type')).toBe('warn');
+      expect(await shownStatus(p, 'registration-teams-channel')).toBe('fail');
+      expect(recorder.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      recorder.stop();
       await p.close();
     }
   });

@@ -1,4 +1,5 @@
 import React, { useId, useMemo, useState } from 'react';
+import clsx from 'clsx';
 import {
   ALLOWLIST_FORMATS, buildAllowlist, renderAllowlist, type AllowlistFormat,
 } from '../../../checks/allowlist/allowlist';
@@ -86,7 +87,7 @@ export default function AllowlistBuilder(): React.JSX.Element {
         <tbody>
           {list.rows.map((r) => (
             <tr key={r.host} data-host={r.host}>
-              <td><code>{r.host}</code></td>
+              <td className={own.host}><code>{r.host}</code></td>
               <td>{r.required ? 'required' : 'in some set-ups'}{r.confirmed ? '' : ' (unconfirmed)'}</td>
               <td>
                 {r.purpose}
@@ -97,7 +98,7 @@ export default function AllowlistBuilder(): React.JSX.Element {
         </tbody>
       </table>
 
-      <div className={styles.actions}>
+      <div className={clsx(styles.actions, own.toolbar)}>
         <div className={styles.field}>
           <label htmlFor={`${id}-format`}>Format</label>
           <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as AllowlistFormat)}>

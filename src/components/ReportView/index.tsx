@@ -6,6 +6,7 @@ import type { ReportComparison } from '../../../checks/report/compare';
 import { targetLabel } from '../../../checks/report/shared';
 import StatusBadge from '../StatusBadge';
 import { countsSentence } from '../../utils/run-progress';
+import { withoutLeadingPath } from '../../utils/findings';
 import { downloadText, readPickedFile } from '../../utils/download';
 import { loadBrowserEngine } from '../../utils/load-engine';
 import type { SaveFormat } from '../../utils/report-files';
@@ -48,7 +49,7 @@ function ResultItem({ result, linked }: { result: CheckResult; linked: boolean }
               {d.path ? <code>{d.path}</code> : null}
               {d.line !== undefined ? <span className={styles.small}> (line {d.line}{d.column !== undefined ? `, column ${d.column}` : ''})</span> : null}
               {d.path || d.line !== undefined ? ': ' : ''}
-              {d.message}
+              {withoutLeadingPath(d.message, d.path)}
             </li>
           ))}
         </ul>
@@ -175,7 +176,7 @@ export default function ReportView({ report: given, heading = 'Report', focusOnC
   return (
     <section className={styles.report} aria-labelledby={`${id}-h`} data-report-view data-suite={report?.suite ?? ''}>
       <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1} className={styles.heading}>
-        {report ? `${heading}: ${report.suite}, ${targetLabel(report)}` : heading}
+        {report ? `${heading}: ${targetLabel(report)}` : heading}
       </h3>
       {report ? (
         <>
