@@ -66,7 +66,7 @@ function paeth(a: number, b: number, c: number): number {
 }
 
 /** Reverses the per-row filters in place; returns false on an unknown filter type. */
-function unfilter(data: Uint8Array, start: number, w: number, h: number, stride: number, bpp: number): boolean {
+function unfilter(data: Uint8Array, start: number, h: number, stride: number, bpp: number): boolean {
   let prev = -1;
   for (let y = 0; y < h; y++) {
     const rowStart = start + y * (stride + 1);
@@ -94,7 +94,6 @@ function unfilter(data: Uint8Array, start: number, w: number, h: number, stride:
       default: return false;
     }
     prev = p;
-    void w;
   }
   return true;
 }
@@ -191,7 +190,7 @@ export function readPng(b: Uint8Array, options: { decode?: boolean } = {}): PngR
   let start = 0;
   for (const p of passes) {
     const stride = rowBytes(p.w, bitsPerPixel);
-    if (!unfilter(raw, start, p.w, p.h, stride, bpp)) return { ok: false, error: 'a row uses an unknown filter type (the file is corrupt)', info };
+    if (!unfilter(raw, start, p.h, stride, bpp)) return { ok: false, error: 'a row uses an unknown filter type (the file is corrupt)', info };
     for (let y = 0; y < p.h; y++) {
       const row = start + y * (stride + 1) + 1;
       const sample = (index: number): number => {
