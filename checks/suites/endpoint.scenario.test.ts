@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await bot.close(); });
 
-const FAST = 1_500;
+/** Per-phase limit for scenarios that succeed (generous: the machine may be busy). */
+const FAST = 4_000;
 
 async function run(input: RunParams['input'], extra: Partial<RunParams> = {}): Promise<Report> {
   return runChecks({ suite: endpointSuite, input, allowPrivate: true, ca, timeoutMs: FAST, gathererTimeoutMs: FAST * 6, ...extra });
@@ -190,8 +191,8 @@ describe('reachability and latency scenarios', () => {
   it('a server that never answers fails reachability waiting for the response, quickly', async () => {
     const s = await server({ tls: { kind: 'good' }, handler: handlers.neverAnswer });
     const t0 = performance.now();
-    const report = await run({ url: s.url }, { timeoutMs: 300, only: ['endpoint-reachable', 'auth-missing-token'] });
-    expect(performance.now() - t0).toBeLessThan(3_000);
+    const report = await run({ url: s.url }, { timeoutMs: 1_000, only: ['endpoint-reachable', 'auth-missing-token'] });
+    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(byId(report)['endpoint-reachable']).toMatchObject({ status: 'fail', evidence: { failure: { phase: 'firstByte', code: 'CHK_ERR_PROBE_TIMEOUT' } } });
     expect(byId(report)['auth-missing-token']?.status).toBe('warn');
   });
@@ -199,7 +200,7 @@ describe('reachability and latency scenarios', () => {
   it('a server answering one byte a second fails reachability', async () => {
     const s = await startDripServer({ tls: { kind: 'good' }, intervalMs: 1_000 });
     onTestFinished(() => s.close());
-    const report = await run({ url: s.url }, { timeoutMs: 400, only: ['endpoint-reachable'] });
+    const report = await run({ url: s.url }, { timeoutMs: 1_000, only: ['endpoint-reachable'] });
     expect(byId(report)['endpoint-reachable']).toMatchObject({ status: 'fail', evidence: { failure: { code: 'CHK_ERR_PROBE_TIMEOUT' } } });
   });
 
