@@ -9,7 +9,7 @@ export interface RunOptions {
   /** Per-gatherer timeout in ms (each network phase has its own smaller limits). */
   timeoutMs?: number;
   /** HTTP proxy for network probes (the CLI sets it from HTTPS_PROXY/NO_PROXY; the API never does). */
-  proxy?: { url: string; noProxy?: string };
+  proxy?: { url: string; httpUrl?: string; noProxy?: string };
   /** Name resolver for network probes (tests and the API inject one; default: the system resolver). */
   lookup?: (hostname: string) => Promise<ReadonlyArray<{ address: string; family: number }>>;
 }

@@ -26,6 +26,9 @@ describe('proxy selection', () => {
   it('applies settings per target and never reports credentials', () => {
     const settings = proxySettingsFromEnv({ HTTPS_PROXY: 'http://user:pa55@proxy.corp:8080', NO_PROXY: 'internal.corp' });
     expect(settings).toEqual({ url: 'http://user:pa55@proxy.corp:8080', noProxy: 'internal.corp' });
+    expect(proxyForTarget(settings, new URL('http://bot.contoso.com/'))).toBeUndefined(); // no HTTP_PROXY: http goes direct
+    expect(proxyForTarget(proxySettingsFromEnv({ HTTP_PROXY: 'proxy.corp:3128' }), new URL('http://bot.contoso.com/'))).toEqual({ url: 'http://proxy.corp:3128' });
+    expect(proxyForTarget(proxySettingsFromEnv({ HTTP_PROXY: 'proxy.corp:3128' }), new URL('https://bot.contoso.com/'))).toBeUndefined();
     expect(proxyForTarget(settings, new URL('https://bot.internal.corp/'))).toBeUndefined();
     const p = proxyForTarget(settings, new URL('https://bot.contoso.com/'));
     expect(p && describeProxy(p)).toBe('http://proxy.corp:8080');

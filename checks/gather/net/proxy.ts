@@ -58,22 +58,36 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>, 
 
 /** Proxy settings as read once from the environment: applied per target with `proxyForTarget`. */
 export interface ProxySettings {
+  /** For https targets (HTTPS_PROXY, else ALL_PROXY); empty means https targets go direct. */
   url: string;
+  /** For http targets (HTTP_PROXY, else ALL_PROXY); none means http targets go direct. */
+  httpUrl?: string;
   noProxy?: string;
 }
 
-/** Reads HTTPS_PROXY (or ALL_PROXY) and NO_PROXY once; undefined when no proxy is configured. */
-export function proxySettingsFromEnv(env: Readonly<Record<string, string | undefined>>): ProxySettings | undefined {
-  const raw = envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy');
-  if (!raw) return undefined;
-  const noProxy = envValue(env, 'no_proxy');
-  return { url: /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`, ...(noProxy ? { noProxy } : {}) };
+function withScheme(raw: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
 }
 
-/** The proxy to use for `target` under `settings` (NO_PROXY applied), or undefined to go direct. */
+/** Reads HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY once; undefined when no proxy is configured. */
+export function proxySettingsFromEnv(env: Readonly<Record<string, string | undefined>>): ProxySettings | undefined {
+  const https = envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy');
+  const http = envValue(env, 'http_proxy') ?? envValue(env, 'all_proxy');
+  if (!https && !http) return undefined;
+  const noProxy = envValue(env, 'no_proxy');
+  return {
+    url: https ? withScheme(https) : '',
+    ...(http ? { httpUrl: withScheme(http) } : {}),
+    ...(noProxy ? { noProxy } : {}),
+  };
+}
+
+/** The proxy to use for `target` under `settings` (scheme and NO_PROXY applied), or undefined to go direct. */
 export function proxyForTarget(settings: ProxySettings | undefined, target: URL): ProxyConfig | undefined {
   if (!settings) return undefined;
+  const url = target.protocol === 'https:' ? settings.url : settings.httpUrl;
+  if (!url) return undefined;
   const port = target.port ? Number(target.port) : target.protocol === 'https:' ? 443 : 80;
   if (bypassesProxy(settings.noProxy, target.hostname, port)) return undefined;
-  return { url: settings.url };
+  return { url };
 }
