@@ -90,7 +90,7 @@ Examples:
     // A probe runs up to five phases in a row; the gatherer limit and the run deadline sit above that.
     const gathererTimeoutMs = phases * 5 + 2_000;
     const notes = [
-      ...(proxy ? [`Probes to the endpoint went through the proxy ${describeProxy(proxy)} (HTTPS_PROXY); the proxy resolved the host name.`] : []),
+      ...(proxy ? [`Probes to the endpoint went through the proxy ${describeProxy(proxy)} (from ${new URL(url).protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'}).`] : []),
       ...(flags.allowPrivate ? ['Private and loopback addresses were allowed (--allow-private).'] : []),
       ...(ca ? ['Extra trusted roots were given with --ca.'] : []),
     ];
