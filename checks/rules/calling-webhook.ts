@@ -26,7 +26,7 @@ export default defineCheck({
     suite: 'endpoint',
     title: 'Calling webhook is HTTPS, separate and passes the TLS checks',
     failureTitle: 'Calling webhook has problems',
-    description: 'A calling bot has a second endpoint, the calling webhook set in the Teams channel\'s Calling tab. It is separate from the messaging endpoint and needs the same kind of public HTTPS endpoint: TLS 1.2, a trusted chain, the right host name and a current certificate.',
+    description: 'A calling bot has a second endpoint, the calling webhook set in the Teams channel\'s Calling tab. It is separate from the messaging endpoint and, like it, must be a public HTTPS endpoint; this check applies the same TLS checks to it (TLS 1.2, trusted chain, host name, current certificate).',
     severity: 'error',
     requiredEvidence: ['CallingWebhook'],
     messages: {

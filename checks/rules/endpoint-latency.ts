@@ -6,7 +6,7 @@ import '../gather/auth-probe-missing';
 
 /** Above this, a mere rejection is slow enough to worry about (ms). */
 export const LATENCY_WARN_MS = 5_000;
-/** The channel's wait for a bot's answer, reported by Microsoft staff (ms). */
+/** The channel's wait for a bot's answer, as stated in Bot Framework GitHub issues (ms). */
 export const CHANNEL_TIMEOUT_MS = 15_000;
 
 export default defineCheck({
@@ -15,7 +15,7 @@ export default defineCheck({
     suite: 'endpoint',
     title: 'Endpoint answers quickly',
     failureTitle: 'Endpoint answers slowly',
-    description: 'The Bot Connector waits 15 seconds for a bot to answer an activity and then gives up (Microsoft staff in GitHub issues; not configurable). The probe times how long the endpoint takes to reject an unauthenticated request, which involves no bot logic at all.',
+    description: 'The Bot Connector waits 15 seconds for a bot to answer an activity and then gives up (stated by Bot Framework team members in GitHub issues; not configurable). The probe times how long the endpoint takes to reject an unauthenticated request, which involves no bot logic at all.',
     severity: 'warning',
     requiredEvidence: ['AuthProbeMissingToken'],
     messages: {

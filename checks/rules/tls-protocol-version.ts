@@ -20,7 +20,7 @@ export default defineCheck({
       tls13Only: 'The endpoint accepts only TLS 1.3 and refuses TLS 1.2. The Teams channel is reported (in GitHub issues, not yet in Microsoft documentation) to connect to bots with TLS 1.2 at most, so Teams messages would not arrive.',
       noTls12: 'TLS 1.2 is refused (accepted: {{offered}}). Bot Service channels require TLS 1.2.',
       legacyOnly: 'Only {{legacy}} is accepted; TLS 1.2 is refused. Bot Service channels require TLS 1.2.',
-      legacyAccepted: 'TLS 1.2 is accepted, but {{legacy}} is accepted too (accepted: {{offered}}). TLS 1.0 and 1.1 are deprecated (RFC 8996) and nothing in the Teams path needs them.',
+      legacyAccepted: 'TLS 1.2 is accepted, but {{legacy}} is accepted too (accepted: {{offered}}). TLS 1.0 and 1.1 are deprecated (RFC 8996), and Bot Service channels require TLS 1.2 anyway.',
       noHandshake: 'No TLS handshake succeeded with any version: {{reason}}',
       tls12Unknown: 'The TLS 1.2 attempt could not complete ({{reason}}) although {{offered}} worked; rerun the check.',
       notProbed: 'Not checked: {{reason}}.',
