@@ -83,6 +83,15 @@ describe('endpoint suite against the real SDK bot', () => {
 });
 
 describe('authentication scenarios', () => {
+  it('the real SDK bot without an app ID (anonymous mode) fails both auth checks', async () => {
+    const anon = await startSdkBot({ anonymous: true });
+    onTestFinished(() => anon.close());
+    const report = await run({ url: anon.url }, { only: ['auth-missing-token', 'auth-forged-token', 'endpoint-reachable'] });
+    expect(statuses(report)).toEqual({ 'endpoint-reachable': 'pass', 'auth-missing-token': 'fail', 'auth-forged-token': 'fail' });
+    expect(byId(report)['auth-missing-token']?.evidence).toMatchObject({ status: 200, classification: 'accepted' });
+    expect(anon.received.map((a) => a.text)).toEqual(expect.arrayContaining([expect.stringContaining('missing-token probe'), expect.stringContaining('forged-token probe')]));
+  });
+
   it('a bot that accepts everything fails both auth checks', async () => {
     const s = await server({ tls: { kind: 'good' }, handler: handlers.anonymousBot });
     const report = await run({ url: s.url }, { only: ['auth-missing-token', 'auth-forged-token'] });

@@ -65,3 +65,25 @@ describe('real Bot Framework SDK bot (CloudAdapter)', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('real SDK bot without an app ID (anonymous mode)', () => {
+  it('accepts the missing-token and forged-token probes with 200 and runs the bot logic', async () => {
+    const anon = await startSdkBot({ anonymous: true });
+    try {
+      const ca = (await testPki()).caPem;
+      const send = (body: unknown, authorization?: string) => safeRequest(anon.url, {
+        method: 'POST', ca, allowPrivate: true, timeouts: 5_000, body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      });
+      const missing = await send(probeActivity('missing-token', new Date()));
+      const activity = probeActivity('forged-token', new Date());
+      const { token } = await forgedToken({ serviceUrl: activity.serviceUrl, now: new Date() });
+      const forged = await send(activity, `Bearer ${token}`);
+      expect(missing.status).toBe(200);
+      expect(forged.status).toBe(200);
+      expect(anon.received).toHaveLength(2);
+    } finally {
+      await anon.close();
+    }
+  });
+});

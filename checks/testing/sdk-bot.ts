@@ -115,10 +115,23 @@ function quietAuthErrors(on: boolean): void {
   }
 }
 
-export async function startSdkBot(options: { appId?: string; logAuthErrors?: boolean } = {}): Promise<SdkBot> {
-  const appId = options.appId ?? randomUUID();
+export interface SdkBotOptions {
+  appId?: string;
+  /** Print the SDK's logs of rejected requests (dropped by default). */
+  logAuthErrors?: boolean;
+  /**
+   * Run the SDK bot with no app ID and no password: the SDK then skips authentication and
+   * accepts every request (the misconfiguration auth-missing-token exists to catch).
+   */
+  anonymous?: boolean;
+}
+
+export async function startSdkBot(options: SdkBotOptions = {}): Promise<SdkBot> {
+  const appId = options.anonymous ? '' : options.appId ?? randomUUID();
   const openId = await startOpenIdServer();
-  const auth = new ConfigurationBotFrameworkAuthentication(sdkAuthSettings(appId, openId.metadataUrl));
+  const settings = sdkAuthSettings(appId, openId.metadataUrl);
+  if (options.anonymous) settings.MicrosoftAppPassword = '';
+  const auth = new ConfigurationBotFrameworkAuthentication(settings);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async () => { /* the probe never triggers bot logic errors */ };
   const quiet = !options.logAuthErrors;
