@@ -56,13 +56,15 @@ async function renderedDiagrams(page: import('playwright-core').Page): Promise<{
   return { blocks, withSvg };
 }
 
+// Pages run a few at a time (vitest maxConcurrency): each waits mostly on the browser.
 describe.each(MODES)('every page in %s mode', (mode) => {
-  it.each(PAGES)('%s loads cleanly, renders its diagrams and has no serious axe violation', async (pagePath) => {
+  it.concurrent.for(PAGES)('%s loads cleanly, renders its diagrams and has no serious axe violation', async (pagePath, { expect }) => {
     const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
     try {
       await gotoInMode(page, server.origin + pagePath, mode);
       const diagrams = await renderedDiagrams(page);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.png`), fullPage: true });
+      // JPEG: a tall page encodes several times faster than PNG, and is only for people to look at.
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
       const violations = await seriousViolations(page);
 
       expect(diagrams.withSvg, 'mermaid blocks without an <svg>').toBe(diagrams.blocks);
