@@ -202,6 +202,12 @@ describe('data residency page in print', () => {
         expect(t.scrollWidth, t.caption).toBeLessThanOrEqual(t.clientWidth + 1);
         expect(t.overflowsArticle, t.caption).toBe(false);
       }
+      // Label columns stay wide enough to read (no "Dat / a" splits).
+      const labelWidths = await page.locator('[data-labelled-table] table tbody tr > :first-child').evaluateAll((cells) =>
+        cells.map((c) => ({ text: (c.textContent ?? '').trim(), width: c.getBoundingClientRect().width })),
+      );
+      expect(labelWidths.length).toBeGreaterThanOrEqual(30);
+      for (const cell of labelWidths) expect(cell.width, cell.text).toBeGreaterThanOrEqual(100);
       const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
       writeFileSync(path.join(ARTIFACTS, 'data-residency.pdf'), pdf);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

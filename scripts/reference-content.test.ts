@@ -97,7 +97,14 @@ describe.each(Object.entries(SECTIONS))('docs/%s', (section, position) => {
     for (const line of text.split('\n').filter((l) => l.startsWith(':::') && l.trim() !== ':::')) {
       expect(line).toMatch(/^:::(note|tip|info|caution|warning|danger)(\[[^\]]+\])?$/);
     }
-    expect(text).not.toMatch(/^<[A-Z][A-Za-z]*>\s*$/m); // no block-level JSX wrappers around markdown
+    // The only block-level JSX wrapper is <LabelledTable>, around exactly one Markdown table.
+    for (const m of text.matchAll(/^<([A-Z][A-Za-z]*)>\s*$/gm)) expect(m[1]).toBe('LabelledTable');
+    for (const m of text.matchAll(/^<LabelledTable>\n\n([\s\S]*?)\n\n<\/LabelledTable>$/gm)) {
+      const inner = m[1]!.split('\n');
+      expect(inner.every((l) => l.startsWith('|')), inner[0]).toBe(true);
+      expect(inner[1]).toMatch(/^\|---/);
+    }
+    expect((text.match(/^<LabelledTable>$/gm) ?? []).length).toBe((text.match(/^<\/LabelledTable>$/gm) ?? []).length);
   });
 
   it('draws at least one mermaid diagram', () => {
