@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { allChecks } from '../checks/core/registry';
 import { CATALOGUE_CHECKS } from '../checks/core/catalogue';
 import { CHECK_IDS, isCheckId } from '../src/components/CheckRef/catalogue';
+import {
+  CLOUD_PRESETS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS,
+} from '../checks/core/clouds';
 
 /**
  * Content rules of the reference pages (docs/<section>/index.mdx): every page is in the sidebar in
@@ -215,6 +218,35 @@ describe('shared data is rendered, not copied', () => {
       const rows = page(section).split('\n').filter((l) => /^\|\s*`[a-z0-9.*-]+\.(com|net|us|cn)`\s*\|/.test(l));
       expect(rows, section).toEqual([]);
     }
+  });
+});
+
+/** Microsoft endpoint domains whose hosts the pages may name only if the data module knows them. */
+const ENDPOINT_HOST = /\b(?:[a-z0-9-]+\.)*(?:botframework\.(?:com|us|azure\.us|azure\.cn)|microsoftonline\.(?:com|us|cn)|trafficmanager\.net|teams\.microsoft\.(?:com|us)|teams\.microsoftonline\.cn|graph\.microsoft\.(?:com|us)|chinacloudapi\.cn)\b/gi;
+
+/** Hosts named in a page's text, leaving out the targets of links (those are sources, not endpoints). */
+function endpointHosts(text: string): string[] {
+  const prose = text.replace(/\]\([^)]*\)/g, ']').replace(/href="[^"]*"/g, '');
+  return [...new Set([...prose.matchAll(ENDPOINT_HOST)].map((m) => m[0].toLowerCase()))];
+}
+
+describe('endpoint hosts named in prose agree with checks/core/clouds', () => {
+  const known = JSON.stringify({ CLOUD_PRESETS, FQDN_ENTRIES, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS, REGIONAL_BOT_ENDPOINTS }).toLowerCase();
+
+  it.each(Object.keys(SECTIONS))('docs/%s names only hosts the data module knows', (section) => {
+    for (const host of endpointHosts(page(section))) expect(known, `${section}: ${host}`).toContain(host);
+  });
+
+  it('finds the hosts the pages do name', () => {
+    const all = new Set(Object.keys(SECTIONS).flatMap((section) => endpointHosts(page(section))));
+    for (const host of ['login.botframework.com', 'login.microsoftonline.com', 'smba.trafficmanager.net', 'login.botframework.azure.us']) {
+      expect(all.has(host), host).toBe(true);
+    }
+  });
+
+  it('would catch a host the data module does not know', () => {
+    expect(endpointHosts('Allow `login.example.botframework.com` and [x](https://learn.microsoft.com).')).toEqual(['login.example.botframework.com']);
+    expect(known).not.toContain('login.example.botframework.com');
   });
 });
 
