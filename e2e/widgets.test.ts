@@ -255,7 +255,8 @@ describe('under `botflow serve` (the production composition, with its CSP)', () 
       writeFileSync(bogus, JSON.stringify({ ...saved.report, durationMs: -5 }));
       await p.locator('[data-load-report]').setInputFiles(bogus);
       await expect.poll(() => p.locator('[data-report-message]').textContent()).toMatch(/"bogus-serve.json" is not a botflow report: \/durationMs/);
-      expect(consoleErrors).toEqual([]);
+      // ajv logs its refused compilation before the fallback takes over; nothing else may fail.
+      expect(consoleErrors.filter((e) => !e.startsWith('Error compiling schema'))).toEqual([]);
     } finally {
       await p.close();
     }
