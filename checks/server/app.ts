@@ -19,6 +19,7 @@ import { ClientRunSlots, RunSlots } from './run-slots';
 import { API_CSP, BASE_HEADERS, siteCsp, collectSiteScriptHashes } from './security-headers';
 import { registerStaticSite } from './static-site';
 import { formatValidationError } from './validation';
+import { parseJsonBody } from './json-body';
 
 function isLogger(value: unknown): value is Logger {
   return typeof value === 'object' && value !== null && typeof (value as Logger).child === 'function' && typeof (value as Logger).info === 'function';
@@ -52,6 +53,14 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
 
   // JSON only: a text/plain body gets 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
 
   const scriptHashes = input.siteDir ? await collectSiteScriptHashes(input.siteDir) : [];
   const htmlCsp = siteCsp(scriptHashes);

@@ -161,6 +161,22 @@ describe('POST /api/runs: refusals', () => {
     expect(res.text).not.toContain('CANARY');
   });
 
+  it('prototype poisoning (__proto__ / constructor.prototype) -> 400', async () => {
+    const proto = await postRun(api.base, '{"suite":"residency","input":{"serviceUrl":"https://smba.trafficmanager.net/emea/","__proto__":{"polluted":true}}}');
+    expect(proto.status).toBe(400);
+    expect((proto.json() as ApiErrorBody).message).toMatch(/__proto__/);
+    const ctor = await postRun(api.base, '{"suite":"residency","input":{"constructor":{"prototype":{"polluted":true}}}}');
+    expect(ctor.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('deeply nested documents are handled, not crashed on', async () => {
+    const deep = `{"suite":"registration","input":{"bot":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}}`;
+    const res = await postRun(api.base, deep, { accept: 'application/json' });
+    expect([200, 400]).toContain(res.status);
+    expect((await call(api.base, '/api/health')).status).toBe(200);
+  });
+
   it('empty body -> 400', async () => {
     expectError(await postRun(api.base, ''), 400, 'API_MALFORMED_JSON');
   });
