@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../checks/core/types';
+import { checkCatalogue } from '../checks/core/catalogue';
 import { buildPackage } from '../checks/testing/manifests/package';
 import { sample } from '../checks/testing/manifests/corpus';
 import { botResource, teamsChannelResource } from '../checks/testing/azure-mocks/fixtures';
@@ -305,6 +306,44 @@ describe('ResidencyLookup and the keyboard', () => {
       expect(await answer.getAttribute('role')).toBe('status');
       expect(await answer.locator('[data-region]').getAttribute('data-region')).toBe('emea');
       expect(await shownStatus(p, 'residency-service-url')).toBe('info');
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('check pages are rendered from the catalogue', () => {
+  it('the catalogue table lists every check, and each page shows that check\'s own meta', async () => {
+    const { page: p, consoleErrors, failedRequests } = await newPage(browser.context, env.staticOrigin);
+    try {
+      await gotoInMode(p, `${env.staticOrigin}/docs/checks/`, 'light');
+      const rows = await p.locator('[data-checks-table] tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+        id: tr.getAttribute('data-check-id'),
+        href: tr.querySelector('a')?.getAttribute('href'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+      })));
+      expect(rows.map((r) => r.id)).toEqual(checkCatalogue.map((c) => c.id));
+      for (const [i, c] of checkCatalogue.entries()) {
+        expect(rows[i]!.href).toBe(`/docs/checks/${c.id}`);
+        expect(rows[i]!.cells[1]).toBe(c.title);
+        expect(rows[i]!.cells[3]).toBe(c.severity);
+      }
+      await p.screenshot({ path: path.join(SCREENSHOTS, 'checks-catalogue.light.png'), fullPage: true });
+
+      for (const id of ['auth-missing-token', 'manifest-schema', 'egress-fqdn']) {
+        const entry = checkCatalogue.find((c) => c.id === id)!;
+        await gotoInMode(p, `${env.staticOrigin}/docs/checks/${id}`, id === 'manifest-schema' ? 'dark' : 'light');
+        expect(await p.locator('h1').textContent()).toBe(id);
+        expect(await p.locator('[data-check-description]').textContent()).toBe(entry.description);
+        const messageIds = await p.locator('[data-check-messages] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-message-id')));
+        expect(messageIds).toEqual(Object.keys(entry.messages));
+        const sources = await p.locator('[data-check-sources] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        expect(sources).toEqual(entry.sources.map((s) => s.url));
+        expect(await p.locator('[data-check-remediation] dd').count()).toBe(Object.keys(entry.remediation).length);
+        await p.screenshot({ path: path.join(SCREENSHOTS, `check-${id}.${id === 'manifest-schema' ? 'dark' : 'light'}.png`), fullPage: true });
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(failedRequests).toEqual([]);
     } finally {
       await p.close();
     }

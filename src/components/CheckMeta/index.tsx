@@ -22,7 +22,7 @@ function Template({ text }: { text: string }): React.JSX.Element {
 }
 
 const SEVERITY_TEXT: Record<CatalogueEntry['severity'], string> = {
-  error: 'error: a failure breaks the bot or its security',
+  error: 'error: a failure means the bot will not work as intended, or is not safe',
   warning: 'warning: a finding to review, the bot may still work',
   info: 'info: a finding for your records',
 };
