@@ -31,6 +31,7 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     ? createLogger({ level: 'silent' })
     : isLogger(input.logger) ? input.logger : createLogger(input.logger ?? {});
 
+  const requestTimeoutMs = input.requestTimeoutMs ?? 15_000;
   const app = fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -38,7 +39,9 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     trustProxy: input.trustProxy ?? false,
     return503OnClosing: true,
     // Time to receive a whole request (headers and body; bodies are small): slow senders are cut off.
-    requestTimeout: 15_000,
+    requestTimeout: requestTimeoutMs,
+    // Node checks those limits on this interval (default 30 s): check often enough to enforce them.
+    http: { connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs), headersTimeout: Math.min(10_000, requestTimeoutMs) },
     connectionTimeout: 0,
     ajv: {
       customOptions: {

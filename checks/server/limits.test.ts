@@ -2,6 +2,7 @@
  * Per-client rate limit (429) and the cap on concurrent runs (503 + Retry-After), on a real
  * server. Held runs come from a fixture suite whose evidence waits for the test.
  */
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './errors';
 import { ClientRunSlots, RunSlots } from './run-slots';
@@ -113,6 +114,42 @@ describe('concurrency cap', () => {
       }
       held.release();
       expect((await postRun(api.base, { suite: 'manifest', input: { manifest: '{}' } }, { accept: 'application/json' })).status).toBe(200);
+    } finally {
+      held.release();
+      await api.close();
+    }
+  });
+});
+
+describe('slow senders', () => {
+  it('cuts off a client that never finishes its request body (408, connection closed)', async () => {
+    const api = await startApi({ mode: 'production', requestTimeoutMs: 800 });
+    try {
+      const { port } = new URL(api.base);
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const t0 = performance.now();
+      socket.write('POST /api/runs HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"suite":');
+      let answer = '';
+      socket.on('data', (d: Buffer) => { answer += d.toString(); });
+      await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('does not cut off a run that lasts longer than the request limit', async () => {
+    const held = heldSuite('manifest');
+    const api = await startApi({ mode: 'production', requestTimeoutMs: 800, suites: { manifest: held.suite } });
+    try {
+      const pending = postRun(api.base, { suite: 'manifest', input: { manifest: '{}' } });
+      await new Promise((r) => setTimeout(r, 2_200));
+      held.release();
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(res.lines().at(-1)?.type).toBe('run-end');
     } finally {
       held.release();
       await api.close();

@@ -28,6 +28,8 @@ export interface ApiServerOptions {
   runDeadlineMs?: number;
   /** Per-gatherer timeout in ms. Default 15 s. */
   gathererTimeoutMs?: number;
+  /** Time to receive a whole request (headers and body) in ms; slower senders get 408. Default 15 s. */
+  requestTimeoutMs?: number;
   /** Directory of the built site to serve (production); none: API only. */
   siteDir?: string;
   /** Log options, a pino logger, or false for none. Default: info level on standard output. */
