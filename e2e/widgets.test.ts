@@ -72,8 +72,26 @@ describe('EndpointCheck against real bots, through the real API', () => {
       await gotoInMode(p, env.origin + page('endpoint'), 'light');
       await widgetReady(p, 'endpoint-check');
 
+      // Record what the live region says and whether per-check rows were shown while running.
+      await p.evaluate(() => {
+        const w = window as unknown as { heard: string[]; runningRows: number };
+        w.heard = [];
+        w.runningRows = 0;
+        const live = document.querySelector('[data-run-announcement]')!;
+        new MutationObserver(() => { w.heard.push(live.textContent ?? ''); }).observe(live, { childList: true, characterData: true, subtree: true });
+        new MutationObserver(() => {
+          w.runningRows = Math.max(w.runningRows, document.querySelectorAll('[data-run-progress] li[data-status]').length);
+        }).observe(document.querySelector('[data-widget="endpoint-check"]')!, { childList: true, subtree: true, attributes: true });
+      });
       await runEndpoint(p, env.sdkBot.url);
       expect(await shownStatus(p, 'auth-missing-token')).toBe('pass');
+      const { heard, runningRows } = await p.evaluate(() => {
+        const w = window as unknown as { heard: string[]; runningRows: number };
+        return { heard: w.heard, runningRows: w.runningRows };
+      });
+      expect(heard.some((t) => /^Running checks: \d+ of 12 done/.test(t)), heard.join(' | ')).toBe(true);
+      expect(heard.at(-1)).toBe('Checks finished: 12 checks.');
+      expect(runningRows).toBe(12);
       // Focus moves to the report when the run ends; the CLI command names the URL.
       expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('H3');
       await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`npx botflow endpoint ${env.sdkBot.url}`);
