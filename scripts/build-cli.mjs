@@ -1,11 +1,17 @@
-// Bundles the botflow CLI (TypeScript under checks/) into dist/cli.mjs so that `npx botflow`
-// starts fast on a plain Node.js: dependencies stay external and load from node_modules.
+// Bundles the botflow CLI (TypeScript under checks/) into dist/ so that `npx botflow` starts fast
+// on a plain Node.js: dependencies stay external and load from node_modules, and each command is
+// its own chunk, loaded only when that command runs (code splitting).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['checks/cli/main.ts'],
-  outfile: 'dist/cli.mjs',
+  entryPoints: { cli: 'checks/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { TOOL_VERSION } from '../core/version';
 import { runCli, spawnCli } from '../testing/cli';
+import { commandsFor } from './main';
+import { commandNames } from './commands/index';
 
 describe('botflow CLI (in-process)', () => {
   it('prints its version', async () => {
@@ -26,6 +28,19 @@ describe('botflow CLI (in-process)', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('lazy command loading', () => {
+  it.each([
+    [['--version'], []],
+    [['endpoint', 'https://x.example/api/messages', '--quiet'], ['endpoint']],
+    [['residency', '--help'], ['residency']],
+    [['--help'], 'all'],
+    [[], 'all'],
+    [['nope'], 'all'],
+  ] as const)('%j loads %j', (argv, expected) => {
+    expect(commandsFor(argv)).toEqual(expected === 'all' ? commandNames : expected);
   });
 });
 

@@ -3,7 +3,7 @@ import { isCheckEngineError, ErrorCodes } from '../core/errors';
 import { TOOL_VERSION } from '../core/version';
 import { ExitCode } from './exit-codes';
 import { processIO, type CliIO } from './io';
-import { commands } from './commands/index';
+import { commandNames, loadCommands } from './commands/index';
 import { UsageError } from './usage-error';
 
 export { UsageError };
@@ -31,7 +31,18 @@ export function redactOptionValues(message: string): string {
   return message.replace(/('-{1,2}[^'=\s]+)=[^']*'/g, "$1=…'");
 }
 
-export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+/**
+ * Which commands an argv needs: only the one it names; none for a bare --version; all of them
+ * for the top-level help or anything unrecognised (so commander can list or reject it).
+ */
+export function commandsFor(argv: readonly string[]): readonly string[] {
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (first !== undefined && commandNames.includes(first)) return [first];
+  if (first === undefined && argv.length > 0 && argv.every((a) => a === '--version' || a === '-v')) return [];
+  return commandNames;
+}
+
+export async function buildProgram(io: CliIO, setExit: (code: number) => void, names: readonly string[] = commandNames): Promise<Command> {
   const program = new Command();
   program
     .name('botflow')
@@ -49,15 +60,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     })
     .exitOverride()
     .enablePositionalOptions();
-  for (const register of commands) register(program, { io, setExit });
+  for (const register of await loadCommands(names)) register(program, { io, setExit });
   return program;
 }
 
 /** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = ExitCode.OK;
-  const program = buildProgram(io, (code) => { exitCode = code; });
   try {
+    const program = await buildProgram(io, (code) => { exitCode = code; }, commandsFor(argv));
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {

@@ -112,15 +112,15 @@ async function writtenFiles(): Promise<string> {
 }
 
 describe('no secret ever appears in output', () => {
-  it('covers every registered command', () => {
-    const names = buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.', readStdin: async () => undefined }, () => {})
+  it('covers every registered command', async () => {
+    const names = (await buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.', readStdin: async () => undefined }, () => {}))
       .commands.map((c) => c.name());
     expect(names).toEqual(expect.arrayContaining(['registration', 'all', 'token']));
     expect(names.filter((n) => n !== 'serve').flatMap(scenarios).length).toBeGreaterThan(names.length);
   });
 
   it('in-process: every command, secrets in env and stdin', async () => {
-    const names = buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.', readStdin: async () => undefined }, () => {})
+    const names = (await buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: '.', readStdin: async () => undefined }, () => {}))
       .commands.map((c) => c.name());
     const runs: Array<{ argv: string[]; run: CliRun }> = [];
     for (const name of names) {
