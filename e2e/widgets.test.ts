@@ -196,6 +196,28 @@ describe('ManifestCheck in the browser', () => {
     }
   });
 
+  it('takes a manifest.json dropped on the drop zone', async () => {
+    const manifest = JSON.stringify(sample('hello-world-bot', '1.24'), null, 2);
+    const { page: p, consoleErrors } = await newPage(browser.context, env.origin);
+    try {
+      await gotoInMode(p, env.origin + page('manifest'), 'light');
+      await widgetReady(p, 'manifest-check');
+      const transfer = await p.evaluateHandle((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'manifest.json', { type: 'application/json' }));
+        return dt;
+      }, manifest);
+      await p.dispatchEvent('[data-dropzone]', 'dragover', { dataTransfer: transfer });
+      await p.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer: transfer });
+      expect(await shownStatus(p, 'manifest-schema')).toBe('pass');
+      expect(await shownStatus(p, 'manifest-json')).toBe('pass');
+      expect(await p.locator('[data-report-view] h3').textContent()).toBe('Manifest report: manifest.json');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('Save JSON -> Load renders the same results; Save Markdown names every check', async () => {
     const file = path.join(tmp, 'broken-app-2.zip');
     writeFileSync(file, brokenPackage());
