@@ -70,7 +70,9 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
 
   app.addHook('onRequest', async (request, reply) => {
     reply.headers(BASE_HEADERS);
-    reply.header('content-security-policy', request.url.startsWith('/api/') || !input.siteDir ? API_CSP : htmlCsp);
+    const api = request.url.startsWith('/api/') || !input.siteDir;
+    reply.header('content-security-policy', api ? API_CSP : htmlCsp);
+    if (api) reply.header('cache-control', 'no-store');
   });
 
   app.addHook('onResponse', async (request, reply) => {

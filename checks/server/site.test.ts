@@ -65,9 +65,11 @@ describe('security headers', () => {
     expectSecurityHeaders((await postRun(api.base, { suite: 'residency', input: { serviceUrl: 'https://smba.trafficmanager.net/emea/' } })).headers);
   });
 
-  it('the API CSP allows nothing to load', async () => {
+  it('the API CSP allows nothing to load, and API answers are never cached', async () => {
     const res = await call(api.base, '/api/health');
     expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await call(api.base, '/api/nothing')).headers.get('cache-control')).toBe('no-store');
   });
 
   it("the site CSP allows the site's inline script by hash, and no other inline script", async () => {
