@@ -112,8 +112,8 @@ function EndpointForm(): React.JSX.Element {
         </div>
       </form>
       <p className={styles.hint}>
-        The checks run on the server that serves this page: it connects to your endpoint over TLS and sends two
-        POST requests without a valid token. Your bot should refuse both.
+        The checks run on the server that serves this page: it connects to your endpoint over TLS and sends
+        Teams message activities without a valid token. Your bot should refuse every one of them.
       </p>
       <ApiStatus api={api} />
       <CliCommand command={endpointCommand({ url, appId })} />

@@ -62,7 +62,6 @@ function RegistrationForm(): React.JSX.Element {
     <div className={styles.widget} data-widget="registration-check">
       <p className={styles.private} data-runs-in-browser>
         <strong>Runs entirely in your browser.</strong> The JSON you paste is checked inside this page and is not sent anywhere.
-        Paste only what the commands print: they contain no secrets.
       </p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Registration check">
         <div className={styles.field}>
