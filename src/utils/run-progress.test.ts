@@ -20,10 +20,10 @@ describe('reduceProgress', () => {
 
     const withA = reduceProgress(mid, { type: 'check-result', result: result('a', 'pass') });
     expect(withA.done).toBe(2);
-    const report = { results: [result('a', 'pass'), result('b', 'fail'), result('c', 'skip')] } as unknown as Report;
+    const report = { results: [result('a', 'pass'), result('b', 'fail'), result('c', 'skip')], counts: { pass: 1, warn: 0, fail: 1, info: 0, skip: 1, error: 0 } } as unknown as Report;
     const end = reduceProgress(reduceProgress(withA, { type: 'check-result', result: result('c', 'skip') }), { type: 'run-end', report });
     expect(end.phase).toBe('done');
-    expect(announcement(end)).toBe('Checks finished: 3 checks.');
+    expect(announcement(end)).toBe('Checks finished: 3 checks, 1 fail, 1 pass, 1 skip.');
     expect(announcement(IDLE)).toBe('');
   });
 

@@ -18,6 +18,8 @@ export interface RunProgress {
   rows: ProgressRow[];
   done: number;
   total: number;
+  /** Set when the run is over. */
+  counts?: Record<Status, number>;
 }
 
 export const IDLE: RunProgress = { phase: 'idle', rows: [], done: 0, total: 0 };
@@ -36,7 +38,7 @@ export function reduceProgress(state: RunProgress, event: RunEvent): RunProgress
       return { ...state, rows, done, total: Math.max(state.total, rows.length) };
     }
     case 'run-end':
-      return { ...state, phase: 'done', done: event.report.results.length, total: event.report.results.length };
+      return { ...state, phase: 'done', done: event.report.results.length, total: event.report.results.length, counts: { ...event.report.counts } };
     default:
       return state;
   }
@@ -49,7 +51,7 @@ export function announcement(state: RunProgress): string {
     const failing = state.rows.filter((r) => r.status === 'fail' || r.status === 'error').length;
     return `Running checks: ${state.done} of ${state.total} done${failing ? `, ${failing} failing so far` : ''}.`;
   }
-  return `Checks finished: ${state.total} checks.`;
+  return `Checks finished: ${state.total} checks${state.counts ? `, ${countsSentence(state.counts)}` : ''}.`;
 }
 
 /** "2 fail, 1 warn, 8 pass" in catalogue status order, statuses with a count only. */
