@@ -69,23 +69,6 @@ declare module '../core/evidence' {
 const METADATA_MAX_BYTES = 64 * 1024;
 const JWKS_MAX_BYTES = 256 * 1024;
 
-/**
- * Settles when `work` does or when `signal` aborts, whichever is first. The safe-networking
- * request does not always notice an abort while undici's ProxyAgent waits for a CONNECT answer
- * (a blackholed proxy), so the budget is enforced here as well.
- */
-function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
-    );
-  });
-}
-
 async function fetchJson(
   url: string, plan: EgressPlan, network: EgressNetwork, signal: AbortSignal, maxBodyBytes: number, now: () => Date, extraCa: string | undefined,
 ): Promise<{ fetch: HttpFetchEvidence; body?: string }> {
@@ -94,7 +77,7 @@ async function fetchJson(
   const proxy = plan.proxyFor(target.hostname, port);
   const base = { url, via: proxy ? 'proxy' as const : 'direct' as const };
   try {
-    const res = await raceSignal(safeRequest(target, {
+    const res = await safeRequest(target, {
       allowPrivate: true,
       ...(network.lookup ? { lookup: network.lookup } : {}),
       ...(proxy ? { proxy } : {}),
@@ -103,7 +86,7 @@ async function fetchJson(
       maxBodyBytes,
       headers: { accept: 'application/json' },
       ...trustOptions(network, extraCa),
-    }), signal);
+    });
     const headersAt = now();
     return {
       fetch: {

@@ -237,6 +237,21 @@ describe('proxy', () => {
     c.socket.destroy();
   });
 
+  it('gives up on a proxy that never answers CONNECT, by its timers and by the caller\'s signal', async () => {
+    const silent = await startSilentServer();
+    onTestFinished(() => silent.close());
+    const proxyCfg = { url: `http://127.0.0.1:${silent.port}` };
+    let t0 = Date.now();
+    const timedOut = await codeOf(safeRequest('https://bot.example.com/api/messages', { proxy: proxyCfg, timeouts: 150 }));
+    expect(timedOut.code).toBe('CHK_ERR_PROBE_TIMEOUT');
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    t0 = Date.now();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('caller gave up')), 100);
+    await expect(safeRequest('https://bot.example.com/api/messages', { proxy: proxyCfg, timeouts: 30_000, signal: controller.signal })).rejects.toThrow('caller gave up');
+    expect(Date.now() - t0).toBeLessThan(3_000);
+  });
+
   it('still refuses an IP-literal private target through a proxy', async () => {
     const err = await codeOf(safeRequest('https://10.0.0.1/', { proxy: { url: `http://127.0.0.1:${proxy.port}` } }));
     expect(err.code).toBe('CHK_ERR_ADDRESS_REFUSED');

@@ -94,6 +94,16 @@ function tlsInfo(socket: TLSSocket): TlsInfo {
   };
 }
 
+/** Rejects with the signal's reason once it aborts (never resolves). */
+function abortedPromise(signal: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  p.catch(() => undefined);
+  return p;
+}
+
 async function readCapped(body: Dispatcher.ResponseData['body'], cap: number, timeoutMs: number, target: string, signal?: AbortSignal): Promise<{ buf: Buffer; bytes: number; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let bytes = 0;
@@ -193,7 +203,7 @@ async function requestOnce(url: URL, method: string, headers: Record<string, str
   try {
     let response: Dispatcher.ResponseData;
     try {
-      response = await dispatcher.request({
+      const pending = dispatcher.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: method as Dispatcher.HttpMethod,
@@ -202,6 +212,11 @@ async function requestOnce(url: URL, method: string, headers: Record<string, str
         signal: controller.signal,
         reset: true,
       });
+      pending.catch(() => undefined);
+      // undici's ProxyAgent does not watch the request signal while it waits for the proxy's
+      // CONNECT answer, so the abort (a phase timer or the caller) is raced here as well; the
+      // dispatcher is destroyed in `finally`, which closes the half-open tunnel.
+      response = await Promise.race([pending, abortedPromise(controller.signal)]);
     } catch (err) {
       if (connectError) throw connectError;
       if (timedOut) throw new PhaseTimeoutError('firstByte', firstByteBudget, target);
