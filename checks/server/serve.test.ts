@@ -70,8 +70,20 @@ describe('botflow serve', () => {
     const s = await serve(['--port', '0', '--site', site], { BOTFLOW_ALLOW_PRIVATE: '1' });
     try {
       expect(s.stderr()).toMatch(/private targets ALLOWED/);
+      expect(s.stderr()).not.toMatch(/warning/);
       const health = await (await fetch(`${s.base}/api/health`)).json() as { allowPrivate: boolean };
       expect(health.allowPrivate).toBe(true);
+    } finally {
+      s.child.kill('SIGTERM');
+    }
+    expect(await s.exit).toBe(0);
+  });
+
+  it('warns when private targets are allowed on every interface', async () => {
+    const s = await serve(['--port', '0', '--host', '0.0.0.0', '--allow-private', '--site', site]);
+    try {
+      expect(s.stderr()).toMatch(/warning: private targets are allowed and the server listens on 0\.0\.0\.0/);
+      expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
     } finally {
       s.child.kill('SIGTERM');
     }

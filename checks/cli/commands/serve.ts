@@ -99,6 +99,10 @@ const register: RegisterCommand = (program, ctx) => {
         if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${port}. Choose a port above 1023.`);
         throw err;
       }
+      const loopbackOnly = ['127.0.0.1', '::1', 'localhost'].includes(flags.host);
+      if (allowPrivate && !loopbackOnly) {
+        ctx.io.stderr.write(`botflow: warning: private targets are allowed and the server listens on ${flags.host}: anyone who can reach it can make it probe your internal network. Use --host 127.0.0.1 for local checks.\n`);
+      }
       const shown = address.replace('://127.0.0.1', '://localhost');
       ctx.io.stderr.write(`botflow: serving the site and the API on ${shown} (production mode; ${allowPrivate ? 'private targets ALLOWED' : 'private targets refused'}). Ctrl+C stops.\n`);
       const signal = await untilSignal();
