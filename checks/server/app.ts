@@ -19,6 +19,7 @@ import { ClientRunSlots, RunSlots } from './run-slots';
 import { API_CSP, BASE_HEADERS, siteCsp, collectSiteScriptHashes } from './security-headers';
 import { registerStaticSite } from './static-site';
 import { formatValidationError } from './validation';
+import { isHostAllowed } from './host-guard';
 import { parseJsonBody } from './json-body';
 
 function isLogger(value: unknown): value is Logger {
@@ -73,6 +74,10 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     const api = request.url.startsWith('/api/') || !input.siteDir;
     reply.header('content-security-policy', api ? API_CSP : htmlCsp);
     if (api) reply.header('cache-control', 'no-store');
+    if (api && options.allowPrivate && !isHostAllowed(request.headers.host, input.allowedHosts ?? [])) {
+      throw new ApiError(403, ApiCodes.HOST_REFUSED,
+        'This API allows private targets, so it only answers requests addressed to localhost. Open the site at http://localhost:<port>, or start the server with --allowed-host <name>.');
+    }
   });
 
   app.addHook('onResponse', async (request, reply) => {

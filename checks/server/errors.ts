@@ -24,6 +24,7 @@ export const ApiCodes = {
   RATE_LIMITED: 'API_RATE_LIMITED',
   BUSY: 'API_BUSY',
   NOT_FOUND: 'API_NOT_FOUND',
+  HOST_REFUSED: 'API_HOST_REFUSED',
   NOT_ACCEPTABLE: 'API_NOT_ACCEPTABLE',
   INTERNAL: 'API_INTERNAL',
 } as const;
@@ -32,6 +33,7 @@ export const NOT_FOUND_MESSAGE = 'Nothing here. The API has GET /api/health and 
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   406: 'Not Acceptable',
   413: 'Payload Too Large',

@@ -30,6 +30,11 @@ export interface ApiServerOptions {
   gathererTimeoutMs?: number;
   /** Time to receive a whole request (headers and body) in ms; slower senders get 408. Default 15 s. */
   requestTimeoutMs?: number;
+  /**
+   * While private targets are allowed, the API answers only requests whose Host is a loopback
+   * name or one of these (DNS-rebinding guard). Default none.
+   */
+  allowedHosts?: readonly string[];
   /** Directory of the built site to serve (production); none: API only. */
   siteDir?: string;
   /** Log options, a pino logger, or false for none. Default: info level on standard output. */

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,14 @@ beforeAll(() => {
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>Teams Bot Flow</title><script>window.x=1</script><p>home</p>');
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+function statusWithHost(port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/api/health', headers: { host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 interface Served { child: ChildProcess; base: string; stderr(): string; stdout(): string; exit: Promise<number | null> }
 
@@ -80,10 +89,13 @@ describe('botflow serve', () => {
   });
 
   it('warns when private targets are allowed on every interface', async () => {
-    const s = await serve(['--port', '0', '--host', '0.0.0.0', '--allow-private', '--site', site]);
+    const s = await serve(['--port', '0', '--host', '0.0.0.0', '--allow-private', '--allowed-host', 'lab.internal', '--site', site]);
     try {
       expect(s.stderr()).toMatch(/warning: private targets are allowed and the server listens on 0\.0\.0\.0/);
       expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
+      const port = Number(new URL(s.base).port);
+      expect(await statusWithHost(port, `lab.internal:${port}`)).toBe(200);
+      expect(await statusWithHost(port, `attacker.example:${port}`)).toBe(403);
     } finally {
       s.child.kill('SIGTERM');
     }

@@ -33,6 +33,8 @@ export default function apiDevPlugin(_context: LoadContext): Plugin {
           return createApiServer({
             mode: 'development',
             ...(ca ? { ca } : {}),
+            // BOTFLOW_ALLOWED_HOSTS: names besides localhost the dev API answers (comma-separated).
+            ...(process.env.BOTFLOW_ALLOWED_HOSTS ? { allowedHosts: process.env.BOTFLOW_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
             logger: { level: process.env.BOTFLOW_LOG_LEVEL ?? 'warn' },
           });
         });

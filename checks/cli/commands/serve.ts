@@ -14,6 +14,7 @@ interface ServeFlags {
   site: string;
   trustProxy?: boolean;
   ca?: string;
+  allowedHost?: string;
   logLevel: string;
 }
 
@@ -65,6 +66,7 @@ const register: RegisterCommand = (program, ctx) => {
     .option('--allow-port <ports>', `extra target ports the API may connect to, comma-separated (default only ${DEFAULT_ALLOWED_PORTS.join(' and ')})`)
     .option('--site <dir>', 'directory of the built site', 'build')
     .option('--ca <file>', 'extra root certificates (PEM) the runs trust, e.g. a private test CA (also BOTFLOW_CA)')
+    .option('--allowed-host <names>', 'with --allow-private: host names (comma-separated) besides localhost that the API answers (DNS-rebinding guard)')
     .option('--trust-proxy', 'trust X-Forwarded-For from a proxy in front (for the per-client rate limit)')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stdout').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'))
     .action(async (flags: ServeFlags) => {
@@ -85,6 +87,7 @@ const register: RegisterCommand = (program, ctx) => {
         ...(allowPrivate ? {} : { allowedPorts: [...new Set([...DEFAULT_ALLOWED_PORTS, ...extraPorts])] }),
         siteDir,
         ...(ca ? { ca } : {}),
+        ...(flags.allowedHost ? { allowedHosts: flags.allowedHost.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
         logger: { level: flags.logLevel },
         ...(flags.trustProxy ? { trustProxy: true } : {}),
       });
