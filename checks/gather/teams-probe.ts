@@ -57,11 +57,22 @@ export interface ForgedTokenClaims {
 }
 
 /**
- * Signs a plausible channel token with a fresh RSA key (RS256). Only the claims are returned
- * for the report; the token itself stays in memory for the one request.
+ * The signing key of forged tokens: generated once per process (RSA-2048 generation costs
+ * hundreds of milliseconds on a busy machine) and never published, so no bot can trust it.
+ */
+let forgingKey: Promise<CryptoKey> | undefined;
+function forgingPrivateKey(): Promise<CryptoKey> {
+  forgingKey ??= generateKeyPair('RS256', { modulusLength: 2048 }).then((pair) => pair.privateKey);
+  forgingKey.catch(() => { forgingKey = undefined; });
+  return forgingKey;
+}
+
+/**
+ * Signs a plausible channel token with a key that exists only in this process (RS256). Only the
+ * claims are returned for the report; the token itself stays in memory for the one request.
  */
 export async function forgedToken(params: { appId?: string; serviceUrl: string; now: Date }): Promise<{ token: string; claims: ForgedTokenClaims }> {
-  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048 });
+  const privateKey = await forgingPrivateKey();
   const kid = `botflow-forged-${randomUUID()}`;
   const aud = params.appId ?? randomUUID();
   const iat = Math.floor(params.now.getTime() / 1000);
