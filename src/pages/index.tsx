@@ -35,7 +35,7 @@ const AUDIENCE_ENTRIES: readonly AudienceEntry[] = [
     summary:
       'Where Teams messages travel on their way to your bot, what Azure Bot Service stores, and what stays in your own hosting.',
     cta: 'See where data goes',
-    to: '/docs/architecture#data-in-transit-and-at-rest',
+    to: '/docs/data-residency',
   },
   {
     id: 'engineers',
@@ -44,7 +44,7 @@ const AUDIENCE_ENTRIES: readonly AudienceEntry[] = [
     summary:
       'Check your own bot: endpoint, TLS, authentication, manifest and registration, from this site or with npx botflow.',
     cta: 'Run the self-checks',
-    to: '/docs/architecture#self-checks',
+    to: '/docs/self-checks',
   },
 ];
 
