@@ -352,6 +352,30 @@ describe('ResidencyLookup and the keyboard', () => {
   });
 });
 
+describe('widgets on the pages whose claims they verify', () => {
+  it('network: the endpoint check and the egress command; data residency: the serviceUrl lookup', async () => {
+    const { page: p, consoleErrors } = await newPage(browser.context, env.origin);
+    try {
+      await gotoInMode(p, `${env.origin}/docs/network/`, 'light');
+      await widgetReady(p, 'endpoint-check');
+      const commands = await p.locator('[data-cli-command] code').allTextContents();
+      expect(commands).toContain('npx botflow egress --cloud public');
+      await runEndpoint(p, env.sdkBot.url);
+      expect(await shownStatus(p, 'auth-missing-token')).toBe('pass');
+
+      await gotoInMode(p, `${env.origin}/docs/data-residency/`, 'light');
+      await widgetReady(p, 'residency-lookup');
+      await p.getByLabel('serviceUrl of an incoming activity').fill('https://smba.infra.gcc.teams.microsoft.com/teams/');
+      await p.getByRole('button', { name: 'Look up' }).click();
+      await p.locator('[data-residency-answer] [data-cloud]').waitFor();
+      expect(await p.locator('[data-residency-answer] [data-cloud]').getAttribute('data-cloud')).toBe('gcc');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe('check pages are rendered from the catalogue', () => {
   it('the catalogue table lists every check, and each page shows that check\'s own meta', async () => {
     const { page: p, consoleErrors, failedRequests } = await newPage(browser.context, env.staticOrigin);
