@@ -117,6 +117,8 @@ describe('EndpointCheck against real bots, through the real API', () => {
       expect(await row.locator('[data-col="before"] [data-status]').getAttribute('data-status')).toBe('pass');
       expect(await row.locator('[data-col="after"] [data-status]').getAttribute('data-status')).toBe('fail');
       expect(await row.textContent()).toContain('worse');
+      await row.scrollIntoViewIfNeeded();
+      await p.screenshot({ path: path.join(SCREENSHOTS, 'widget-endpoint-compare.light.png') });
       expect(env.sdkBot.received, 'the SDK bot let no unauthenticated activity through').toEqual([]);
       expect(consoleErrors).toEqual([]);
     } finally {
