@@ -142,7 +142,8 @@ describe('landing page', () => {
       expect(links).toHaveLength(3);
       for (const href of links) {
         const target = new URL(href, server.origin);
-        await page.goto(target.href, { waitUntil: 'load' });
+        // Settle each page before the next navigation, which would otherwise abort its lazy chunks.
+        await page.goto(target.href, { waitUntil: 'networkidle' });
         expect(await page.locator('article h1').count(), `${href} is a docs page`).toBe(1);
         if (target.hash) {
           expect(await page.locator(`[id="${decodeURIComponent(target.hash.slice(1))}"]`).count(), `${href} anchor`).toBe(1);
