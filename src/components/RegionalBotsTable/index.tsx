@@ -2,7 +2,7 @@ import React from 'react';
 import { REGIONAL_BOT_ENDPOINTS, type RegionalBotEndpoints, type SourcedValue } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
-import styles from './styles.module.css';
+import styles from '../../css/data-table.module.css';
 
 function Value({ v }: { v: SourcedValue | null }): React.JSX.Element {
   if (!v) return <span className={styles.none}>none</span>;

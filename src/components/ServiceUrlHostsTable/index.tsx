@@ -2,7 +2,7 @@ import React from 'react';
 import { CLOUD_PRESETS, SERVICE_URL_HOSTS } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
-import styles from './styles.module.css';
+import styles from '../../css/data-table.module.css';
 
 /** Hosts Teams uses in `serviceUrl`, by cloud, rendered from checks/core/clouds. */
 export default function ServiceUrlHostsTable(): React.JSX.Element {

@@ -2,7 +2,7 @@ import React from 'react';
 import { SERVICE_URL_REGIONS } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
-import styles from './styles.module.css';
+import styles from '../../css/data-table.module.css';
 
 /** First path segments of Teams serviceUrls (regions), rendered from checks/core/clouds. */
 export default function ServiceUrlRegionsTable(): React.JSX.Element {
