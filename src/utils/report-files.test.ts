@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../checks/core/types';
 import { parseReport } from '../../checks/report/load';
-import { chronological, compare, loadReport, parseReportWithoutCodegen, reportFile, reportFileName } from './report-files';
+import { chronological, compare, loadReport, reportFile, reportFileName } from './report-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_TEXT = readFileSync(path.join(here, '..', '..', 'checks', 'report', 'fixtures', 'sample-report.json'), 'utf8');
@@ -47,16 +47,6 @@ describe('save and load', () => {
   });
 });
 
-describe('isCodeGenerationBlocked', () => {
-  it('recognises the CSP refusal of eval, and nothing else', async () => {
-    const { isCodeGenerationBlocked } = await import('./report-files');
-    expect(isCodeGenerationBlocked(new EvalError('Evaluating a string as JavaScript violates the following Content Security Policy directive'))).toBe(true);
-    expect(isCodeGenerationBlocked(new Error("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source"))).toBe(true);
-    expect(isCodeGenerationBlocked(new Error('"x.json" is not JSON'))).toBe(false);
-    expect(isCodeGenerationBlocked('unsafe-eval')).toBe(false);
-  });
-});
-
 describe('compare', () => {
   it('shows a changed status and orders runs by time', () => {
     const before = sample();
@@ -71,39 +61,5 @@ describe('compare', () => {
     expect(change.after).toBe('pass');
     expect(change.improved).toBe(true);
     expect(c.summary.changed).toBe(1);
-  });
-});
-
-describe('parseReportWithoutCodegen (used where a CSP blocks ajv)', () => {
-  type Edit = (r: Record<string, any>) => void;
-  const cases: Array<[string, Edit]> = [
-    ['the sample as is', () => undefined],
-    ['a result without docsUrl', (r) => { delete r.results[0].docsUrl; }],
-    ['an unknown status', (r) => { r.results[0].status = 'passed'; }],
-    ['a negative duration', (r) => { r.durationMs = -1; }],
-    ['a docsUrl elsewhere', (r) => { r.results[0].docsUrl = 'javascript:alert(1)'; }],
-    ['an unknown suite', (r) => { r.suite = 'everything'; }],
-    ['a counts field missing', (r) => { delete r.counts.skip; }],
-    ['a startedAt that is no date-time', (r) => { r.startedAt = 'yesterday'; }],
-    ['schemaVersion 2', (r) => { r.schemaVersion = 2; }],
-    ['an extra top-level field', (r) => { r.extra = true; }],
-    ['a tool of another name', (r) => { r.tool.name = 'other'; }],
-    ['a detail without a message', (r) => { r.results[0].details = [{ path: '/x' }]; }],
-  ];
-
-  it.each(cases)('agrees with parseReport on %s', (_name, edit) => {
-    const value = JSON.parse(SAMPLE_TEXT) as Record<string, any>;
-    edit(value);
-    const text = JSON.stringify(value);
-    let expected: 'ok' | string;
-    try { parseReport(text, '"x.json"'); expected = 'ok'; } catch (err) { expected = (err as Error).message; }
-    let actual: 'ok' | string;
-    try { parseReportWithoutCodegen(text, '"x.json"'); actual = 'ok'; } catch (err) { actual = (err as Error).message; }
-    expect(actual === 'ok').toBe(expected === 'ok');
-    if (expected !== 'ok') expect(actual).toMatch(/^"x.json" (is not a botflow report|has schemaVersion)/);
-  });
-
-  it('refuses text that is not JSON, like parseReport', () => {
-    expect(() => parseReportWithoutCodegen('{', '"x.json"')).toThrow(/^"x.json" is not JSON/);
   });
 });
