@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import { authVerdict } from '../computed/auth-verdict';
 import { SOURCES } from '../computed/endpoint-sources';
-import '../gather/auth-probe-missing';
+import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

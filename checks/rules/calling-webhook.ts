@@ -4,7 +4,7 @@ import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
 import { phaseText } from '../computed/not-probed';
 import { judgeExpiry, judgeHostname, judgeTrust, judgeVersions } from '../computed/tls-verdicts';
-import '../gather/calling-webhook';
+import type {} from '../gather/calling-webhook'; // its EvidenceMap entry (types only: rules do no I/O)
 
 const TRUST_TEXT: Record<string, string> = {
   selfSigned: 'the certificate is self-signed',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
-import '../gather/egress-clock';
+import type {} from '../gather/egress-clock'; // its EvidenceMap entry (types only: rules do no I/O)
 
 /** Clock tolerance of JWT validation in the Bot Framework SDKs (seconds). */
 export const JWT_CLOCK_TOLERANCE_S = 300;

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
 import type { EgressHostProbe } from '../gather/egress-hosts';
-import '../gather/egress-hosts';
+import type {} from '../gather/egress-hosts'; // its EvidenceMap entry (types only: rules do no I/O)
 
 const PHASE_WORDS: Record<string, string> = {
   dns: 'DNS resolution failed',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject, MessageData } from '../core/types';
-import '../gather/egress-openid';
+import type {} from '../gather/egress-openid'; // its EvidenceMap entry (types only: rules do no I/O)
 
 /** The Bot Framework channel id of Teams, which keys are endorsed for. */
 export const TEAMS_CHANNEL_ID = 'msteams';

@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject, MessageData } from '../core/types';
-import '../gather/egress-hosts';
+import type {} from '../gather/egress-hosts'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

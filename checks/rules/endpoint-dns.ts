@@ -2,7 +2,7 @@ import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
-import '../gather/dns-resolution';
+import type {} from '../gather/dns-resolution'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

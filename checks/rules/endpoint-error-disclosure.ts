@@ -3,8 +3,8 @@ import type { Detail } from '../core/types';
 import { scanBody, scanHeaders, type DisclosureFinding } from '../computed/disclosure';
 import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
-import '../gather/auth-probe-missing';
-import '../gather/auth-probe-forged';
+import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
+import type {} from '../gather/auth-probe-forged'; // its EvidenceMap entry (types only: rules do no I/O)
 
 const KIND_TEXT: Record<DisclosureFinding['kind'], string> = {
   'stack-trace': 'a stack trace',

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
-import '../gather/endpoint-url';
+import type {} from '../gather/endpoint-url'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

@@ -2,7 +2,7 @@ import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
-import '../gather/auth-probe-missing';
+import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
 
 /** Above this, a mere rejection is slow enough to worry about (ms). */
 export const LATENCY_WARN_MS = 5_000;

@@ -2,7 +2,7 @@ import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
 import { notProbedText, phaseText } from '../computed/not-probed';
-import '../gather/auth-probe-missing';
+import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

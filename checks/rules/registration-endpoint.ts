@@ -1,6 +1,7 @@
+import type {} from '../gather/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import { comparableUrl, inputString, isHttpsUrl } from '../gather/registration-model';
+import { comparableUrl, inputString, isHttpsUrl } from '../computed/identifiers';
 
 function isLocalHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');

@@ -1,6 +1,7 @@
+import type {} from '../gather/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import { sameId } from '../gather/registration-model';
+import { sameId } from '../computed/identifiers';
 import type {} from '../gather/registration-manifest';
 
 const BOTID_RESOURCE = /botid-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;

@@ -1,6 +1,7 @@
+import type {} from '../gather/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import { isGuid } from '../gather/registration-model';
+import { isGuid } from '../computed/identifiers';
 
 const MSI_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i;
 

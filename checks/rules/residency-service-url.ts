@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import type { JsonObject } from '../core/types';
-import '../gather/residency-service-url';
+import type {} from '../gather/residency-service-url'; // its EvidenceMap entry (types only: rules do no I/O)
 import type { ServiceUrlProblemCode } from '../residency/service-url';
 
 /** When several problems apply, the message names the most telling one; all are in details. */

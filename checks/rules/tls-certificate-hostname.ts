@@ -3,7 +3,7 @@ import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
 import { judgeHostname } from '../computed/tls-verdicts';
-import '../gather/tls-handshake';
+import type {} from '../gather/tls-handshake'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

@@ -3,7 +3,7 @@ import { SOURCES } from '../computed/endpoint-sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
 import { judgeVersions } from '../computed/tls-verdicts';
-import '../gather/tls-versions';
+import type {} from '../gather/tls-versions'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
   meta: {

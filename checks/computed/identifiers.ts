@@ -1,0 +1,46 @@
+/**
+ * Pure comparisons of URLs and ids shared by the registration rules, the registration evidence
+ * and the CLI (no I/O: rules import them).
+ */
+
+/** A URL in a comparable form (host lower-cased, default port and trailing slash dropped), or undefined. */
+export function comparableUrl(value: string | undefined | null): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : '';
+  return `${url.protocol}//${url.host.toLowerCase()}${path}${url.search}`;
+}
+
+/** `https:` absolute URL with a host. */
+export function isHttpsUrl(value: string | undefined | null): boolean {
+  if (!value) return false;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isGuid(value: string | undefined | null): boolean {
+  return typeof value === 'string' && GUID.test(value.trim());
+}
+
+/** Case-insensitive GUID / id comparison (braces and whitespace ignored). */
+export function sameId(a: string | undefined | null, b: string | undefined | null): boolean {
+  if (!a || !b) return false;
+  const clean = (s: string): string => s.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return clean(a) === clean(b);
+}
+
+/** A string field of the shared input that another suite declares (url, callingWebhook, appId). */
+export function inputString(input: object, key: string): string | undefined {
+  const value = (input as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
