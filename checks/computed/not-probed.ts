@@ -7,7 +7,7 @@ export function notProbedText(reason: NotProbedReason): string {
     case 'invalid-url': return 'the endpoint URL is not usable (see endpoint-https)';
     case 'not-https': return 'the endpoint does not use HTTPS (see endpoint-https)';
     case 'dns-failed': return 'the host name did not resolve (see endpoint-dns)';
-    case 'address-refused': return 'the host resolves to a private or local address, which is probed only with --allow-private (see endpoint-dns)';
+    case 'address-refused': return 'the host resolves to a private or local address, which is probed only where private targets are allowed (--allow-private in the CLI, or the local development server; see endpoint-dns)';
     case 'not-given': return 'nothing was given to check';
   }
 }

@@ -31,7 +31,7 @@ export default defineCheck({
     requiredEvidence: ['CallingWebhook'],
     messages: {
       ok: 'The calling webhook {{url}} uses HTTPS, is separate from the messaging endpoint and passes the TLS checks (accepted: {{offered}}).',
-      notGiven: 'No calling webhook was given (pass --calling-webhook for a calling bot).',
+      notGiven: 'No calling webhook was given; for a calling bot, give it (--calling-webhook in the CLI, callingWebhook in the API input).',
       invalid: '{{message}}',
       notHttps: 'The calling webhook {{url}} does not use HTTPS.',
       sameAsMessaging: 'The calling webhook {{url}} is the messaging endpoint itself; calling notifications need their own endpoint.',
