@@ -14,6 +14,7 @@ import type { CheckInput } from '../checks/core/evidence';
 import type { Report } from '../checks/core/types';
 import { testPki } from '../checks/testing/certs';
 import { handlers, startServer } from '../checks/testing/servers';
+import { manifestJson } from '../checks/testing/azure-mocks/files';
 import type { BenchResult } from './types';
 
 interface AutocannonResult {
@@ -26,19 +27,8 @@ interface AutocannonResult {
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const MANIFEST = JSON.stringify({
-  $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json',
-  manifestVersion: '1.17',
-  version: '1.0.0',
-  id: '11111111-2222-3333-4444-555555555555',
-  developer: { name: 'Contoso', websiteUrl: 'https://contoso.com', privacyUrl: 'https://contoso.com/privacy', termsOfUseUrl: 'https://contoso.com/terms' },
-  name: { short: 'Contoso bot', full: 'Contoso bot' },
-  description: { short: 'A bot', full: 'A bot for the benchmark' },
-  icons: { color: 'color.png', outline: 'outline.png' },
-  accentColor: '#FFFFFF',
-  bots: [{ botId: '11111111-2222-3333-4444-555555555555', scopes: ['personal', 'team'] }],
-  validDomains: ['contoso.com'],
-});
+/** The same minimal v1.17 manifest the registration tests use (one bot). */
+const MANIFEST = JSON.stringify(manifestJson('11111111-2222-3333-4444-555555555555'));
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
