@@ -89,9 +89,9 @@ describe('EndpointCheck against real bots, through the real API', () => {
         const w = window as unknown as { heard: string[]; runningRows: number };
         return { heard: w.heard, runningRows: w.runningRows };
       });
-      expect(heard.some((t) => /^Running checks: \d+ of 12 done/.test(t)), heard.join(' | ')).toBe(true);
-      expect(heard.at(-1)).toMatch(/^Checks finished: 12 checks, .*\d+ pass/);
-      expect(runningRows).toBe(12);
+      expect(heard.some((t) => /^Running checks: \d+ of 13 done/.test(t)), heard.join(' | ')).toBe(true);
+      expect(heard.at(-1)).toMatch(/^Checks finished: 13 checks, .*\d+ pass/);
+      expect(runningRows).toBe(13);
       // Focus moves to the report when the run ends; the CLI command names the URL.
       expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('H3');
       await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`npx botflow endpoint ${env.sdkBot.url}`);

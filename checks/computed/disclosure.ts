@@ -1,7 +1,11 @@
 /**
  * Pure scan of a response for stack traces and framework internals (error disclosure).
- * Each finding keeps the matching line, shortened, as evidence.
+ * Each finding keeps the matching line, shortened, as evidence. Bodies are read as a person
+ * would read them: an HTML error page has its tags removed and its entities decoded (Express
+ * separates stack frames with <br> and &nbsp;), and the strings of a JSON body are unescaped
+ * (a "stack" field carries its frames as \n-separated text).
  */
+import { decodeHTML } from 'entities';
 
 export type DisclosureKind = 'stack-trace' | 'server-path' | 'framework-error' | 'version-header';
 
@@ -21,11 +25,15 @@ const PATTERNS: Array<{ kind: DisclosureKind; label: string; re: RegExp }> = [
   // Java / Kotlin
   { kind: 'stack-trace', label: 'JVM stack frame', re: /^\s*at\s+[\w.$]+\((?:[\w$]+\.(?:java|kt|scala):\d+|Native Method|Unknown Source)\)/m },
   { kind: 'stack-trace', label: 'Python traceback', re: /Traceback \(most recent call last\):/ },
+  // Python frames: '  File "/app/bot.py", line 42, in on_message_activity'
+  { kind: 'stack-trace', label: 'Python stack frame', re: /^\s*File "[^"\n]+", line \d+, in \S+/m },
+  // ASP.NET Core developer exception page
+  { kind: 'stack-trace', label: 'ASP.NET Core developer exception page', re: /An unhandled exception occurred while processing the request\./ },
   { kind: 'stack-trace', label: 'Go panic', re: /goroutine \d+ \[running\]:/ },
   { kind: 'stack-trace', label: 'PHP stack trace', re: /Stack trace:\s*\n#0 / },
   { kind: 'stack-trace', label: 'ASP.NET error page', re: /Server Error in '[^']*' Application|<title>Runtime Error<\/title>/i },
   { kind: 'server-path', label: 'server file path', re: /(?:\/home\/site\/wwwroot|[A-Za-z]:\\home\\site\\wwwroot|\/usr\/src\/app\/|\/var\/www\/|node_modules[\\/])/ },
-  { kind: 'framework-error', label: 'exception name', re: /\b(?:System\.[A-Z]\w*Exception|NullReferenceException|java\.lang\.\w+(?:Exception|Error)|(?:Type|Reference|Range)Error: [^\n]+)/ },
+  { kind: 'framework-error', label: 'exception name', re: /\b(?:System\.[A-Z]\w*Exception|NullReferenceException|java\.lang\.\w+(?:Exception|Error)|(?:Type|Reference|Range|Syntax)Error: [^\n]+)/ },
 ];
 
 const VERSION_HEADERS = ['x-powered-by', 'x-aspnet-version', 'x-aspnetmvc-version'] as const;
@@ -37,7 +45,43 @@ function lineAround(text: string, index: number): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
-export function scanBody(body: string, where: string): DisclosureFinding[] {
+function looksLikeHtml(body: string, contentType: string): boolean {
+  return /text\/html|application\/xhtml/i.test(contentType) || /^\s*<(?:!doctype|html|head|body|pre|div|h1)\b/i.test(body);
+}
+
+function jsonStrings(value: unknown, out: string[], depth = 0): void {
+  if (depth > 20 || out.length > 200) return;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) jsonStrings(v, out, depth + 1);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) jsonStrings(v, out, depth + 1);
+}
+
+/**
+ * The text of a body as a reader sees it: HTML with its line breaks kept, tags removed and
+ * entities decoded; JSON as its string values, one per line; anything else as it is.
+ */
+export function decodedText(body: string, headers: Readonly<Record<string, string>> = {}): string {
+  const contentType = headers['content-type'] ?? '';
+  const trimmed = body.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      const strings: string[] = [];
+      jsonStrings(JSON.parse(trimmed), strings);
+      return strings.join('\n');
+    } catch { /* not JSON after all */ }
+  }
+  if (looksLikeHtml(body, contentType)) {
+    const withBreaks = body
+      .replace(/<(?:script|style)\b[\s\S]*?<\/(?:script|style)>/gi, ' ')
+      .replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6]|pre|title)>/gi, '\n')
+      .replace(/<[^>]*>/g, '');
+    return decodeHTML(withBreaks);
+  }
+  return body;
+}
+
+export function scanBody(rawBody: string, where: string, headers: Readonly<Record<string, string>> = {}): DisclosureFinding[] {
+  const body = decodedText(rawBody, headers);
   const out: DisclosureFinding[] = [];
   const seen = new Set<string>();
   for (const p of PATTERNS) {

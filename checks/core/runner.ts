@@ -174,6 +174,11 @@ export async function runChecks(params: RunParams): Promise<Report> {
       if (s.status === 'fulfilled') evidence[id] = s.value;
       else if (!failure) failure = asEvidenceError(id, s.reason);
     });
+    const optional = check.meta.optionalEvidence ?? [];
+    const optionalSettled = await Promise.allSettled(optional.map((id) => get(id)));
+    optionalSettled.forEach((s, i) => {
+      if (s.status === 'fulfilled') evidence[optional[i] as string] = s.value;
+    });
     const result = failure
       ? errorResult(check, failure, t0)
       : evaluateOne(check, evidence, { now: now(), input: params.input }, t0);

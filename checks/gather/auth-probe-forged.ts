@@ -3,7 +3,7 @@
  * plausible channel token (iss, aud, serviceurl right) signed by a key generated for this run.
  */
 import { defineGatherer } from '../core/gatherer';
-import { runAuthProbe, type AuthProbeEvidence } from './auth-probe';
+import { runAuthProbe, TOKEN_PATH_WAIT_MS, type AuthProbeEvidence } from './auth-probe';
 
 declare module '../core/evidence' {
   interface EvidenceMap {
@@ -14,5 +14,7 @@ declare module '../core/evidence' {
 export const authProbeForgedTokenGatherer = defineGatherer({
   id: 'AuthProbeForgedToken',
   environments: ['node'],
+  // The token-bearing probe waits up to the channel's window for its answer, plus the connection.
+  timeoutMs: TOKEN_PATH_WAIT_MS + 10_000,
   gather: (ctx) => runAuthProbe(ctx, 'forged-token'),
 });

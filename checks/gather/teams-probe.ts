@@ -1,7 +1,17 @@
 /**
- * What the auth probes send: a well-formed Teams `message` activity with harmless text that
- * names the probe, and (for the forged-token probe) a JWT that looks like a Bot Connector token
- * but is signed by an RSA key generated for this run, which no bot can trust.
+ * What the auth probes send: well-formed Teams activities with harmless content that names the
+ * probe, and (for the forged-token probe) a JWT that looks like a Bot Connector token but is
+ * signed by an RSA key generated for this run, which no bot can trust.
+ *
+ * Each probe sends two activities, built so that a bot whose code runs answers in the HTTP
+ * response itself, and nothing reaches a real user:
+ * - a `message` with `deliveryMode: "expectReplies"`: botbuilder's and the Agents SDK's
+ *   CloudAdapter then return the bot's replies in the response body (200) instead of posting
+ *   them to the serviceUrl; SDKs that ignore the field post them to a conversation that does not
+ *   exist, on the public connector, which refuses them;
+ * - an `invoke` with a name no bot handles: after authentication every SDK answers it itself
+ *   (botbuilder and the Agents SDK 501 "not implemented", the Teams SDK 200), so an answer other
+ *   than a rejection shows the bot's code ran.
  */
 import { randomUUID } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
@@ -13,9 +23,12 @@ export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 export const PROBE_TENANT_ID = '00000000-0000-0000-0000-000000000000';
 
 export type ProbeKind = 'missing-token' | 'forged-token';
+/** The two activities each auth probe sends. */
+export type ProbeActivityType = 'message' | 'invoke';
+/** The name of the probe's invoke activity: no bot or SDK handles it. */
+export const PROBE_INVOKE_NAME = 'botflow/endpointCheck';
 
-export interface TeamsMessageActivity {
-  type: 'message';
+interface ProbeActivityBase {
   id: string;
   timestamp: string;
   channelId: 'msteams';
@@ -23,28 +36,45 @@ export interface TeamsMessageActivity {
   from: { id: string; name: string };
   recipient: { id: string; name: string };
   conversation: { id: string; conversationType: 'personal'; tenantId: string };
-  text: string;
-  textFormat: 'plain';
   locale: string;
   channelData: { tenant: { id: string } };
 }
 
-export function probeActivity(kind: ProbeKind, now: Date, appId?: string): TeamsMessageActivity {
+export interface TeamsMessageActivity extends ProbeActivityBase {
+  type: 'message';
+  text: string;
+  textFormat: 'plain';
+  deliveryMode: 'expectReplies';
+}
+
+export interface TeamsInvokeActivity extends ProbeActivityBase {
+  type: 'invoke';
+  name: typeof PROBE_INVOKE_NAME;
+  value: { probe: ProbeKind; note: string };
+}
+
+export type TeamsProbeActivity = TeamsMessageActivity | TeamsInvokeActivity;
+
+const PROBE_NOTE = 'a security test that expects this request to be rejected. It carries no user data and can be ignored.';
+
+export function probeActivity(kind: ProbeKind, now: Date, appId?: string): TeamsMessageActivity;
+export function probeActivity(kind: ProbeKind, now: Date, appId: string | undefined, type: 'invoke'): TeamsInvokeActivity;
+export function probeActivity(kind: ProbeKind, now: Date, appId: string | undefined, type: ProbeActivityType): TeamsProbeActivity;
+export function probeActivity(kind: ProbeKind, now: Date, appId?: string, type: ProbeActivityType = 'message'): TeamsProbeActivity {
   const run = randomUUID();
-  return {
-    type: 'message',
-    id: `botflow-${kind}-${run}`,
+  const base: ProbeActivityBase = {
+    id: `botflow-${kind}-${type}-${run}`,
     timestamp: now.toISOString(),
     channelId: 'msteams',
     serviceUrl: PROBE_SERVICE_URL,
     from: { id: `29:botflow-probe-${run}`, name: 'botflow endpoint check' },
     recipient: { id: `28:${appId ?? 'unknown-bot'}`, name: 'bot' },
     conversation: { id: `a:botflow-probe-${run}`, conversationType: 'personal', tenantId: PROBE_TENANT_ID },
-    text: `botflow endpoint check (${kind} probe): a security test that expects this request to be rejected. It carries no user data and can be ignored.`,
-    textFormat: 'plain',
     locale: 'en-US',
     channelData: { tenant: { id: PROBE_TENANT_ID } },
   };
+  if (type === 'invoke') return { ...base, type: 'invoke', name: PROBE_INVOKE_NAME, value: { probe: kind, note: `botflow endpoint check: ${PROBE_NOTE}` } };
+  return { ...base, type: 'message', text: `botflow endpoint check (${kind} probe): ${PROBE_NOTE}`, textFormat: 'plain', deliveryMode: 'expectReplies' };
 }
 
 export interface ForgedTokenClaims {

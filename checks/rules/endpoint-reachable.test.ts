@@ -2,13 +2,16 @@ import { runCheckTable } from '../testing/check-tester';
 import { goodAuthProbe } from '../testing/endpoint-evidence';
 import check from './endpoint-reachable';
 
-const failed = (phase: string, code: string, osCode?: string) => ({ ok: false, failure: { phase, code, ...(osCode ? { osCode } : {}), timeoutMs: 5000, message: 'x' } });
+const failure = (phase: string, code: string, osCode?: string) => ({ ok: false, failure: { phase, code, ...(osCode ? { osCode } : {}), timeoutMs: 5000, message: 'x' } });
+/** Both of the probe's requests failed the same way. */
+const failed = (phase: string, code: string, osCode?: string) => ({ ...failure(phase, code, osCode), invoke: failure(phase, code, osCode) });
 
 runCheckTable(check, {
   base: { AuthProbeMissingToken: goodAuthProbe('missing-token') },
   valid: [
     { name: 'answered 401', messageId: 'answered', data: { status: 401 } },
     { name: 'answered 500 is still reachable', evidence: { AuthProbeMissingToken: { status: 500 } }, messageId: 'answered' },
+    { name: 'message hung, the invoke was answered (a bot whose reply hangs)', evidence: { AuthProbeMissingToken: { ...failure('firstByte', 'CHK_ERR_PROBE_TIMEOUT'), invoke: { status: 200 } } }, messageId: 'answered', data: { status: 200 } },
     { name: 'not probed (private address)', status: 'skip', messageId: 'notProbed', evidence: { AuthProbeMissingToken: { probed: false, reason: 'address-refused' } } },
   ],
   invalid: [

@@ -35,16 +35,19 @@ export default defineCheck({
   },
   evaluate({ AuthProbeMissingToken: p }) {
     if (!p.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(p.reason) }), evidence: json({ reason: p.reason }) };
-    if (p.ok) {
-      const t = p.timings;
+    // The message probe's answer, or the invoke's when only that came (a bot whose reply hangs).
+    const a = p.ok ? p : p.invoke.ok ? p.invoke : undefined;
+    if (a) {
+      const t = a.timings;
       return {
         status: 'pass',
         messageId: 'answered',
-        data: msg({ url: p.url, status: p.status, ms: t.totalMs, connectMs: t.connectMs, tlsMs: t.tlsMs ?? 0, firstByteMs: t.firstByteMs }),
-        evidence: json({ url: p.url, status: p.status, timings: t, hops: p.hops, ...(p.address ? { address: p.address } : {}), ...(p.proxy ? { proxy: p.proxy } : {}), ...(p.tls ? { tls: p.tls } : {}) }),
+        data: msg({ url: p.url, status: a.status, ms: t.totalMs, connectMs: t.connectMs, tlsMs: t.tlsMs ?? 0, firstByteMs: t.firstByteMs }),
+        evidence: json({ url: p.url, status: a.status, timings: t, hops: a.hops, ...(a.address ? { address: a.address } : {}), ...(a.proxy ? { proxy: a.proxy } : {}), ...(a.tls ? { tls: a.tls } : {}) }),
       };
     }
-    const f = p.failure;
+    const f = !p.ok ? p.failure : p.invoke.ok ? undefined : p.invoke.failure;
+    if (!f) throw new Error('unreachable: an answer was received');
     const evidence = json({ url: p.url, failure: f });
     const data = msg({ url: p.url, code: f.osCode ?? f.code, message: f.message, timeoutMs: f.timeoutMs ?? 0, phase: phaseText(f.phase).replace(/^./, (c) => c.toUpperCase()) });
     const timeout = f.code === 'CHK_ERR_PROBE_TIMEOUT';

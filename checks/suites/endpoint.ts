@@ -4,6 +4,7 @@ import { authProbeMissingTokenGatherer } from '../gather/auth-probe-missing';
 import { callingWebhookGatherer } from '../gather/calling-webhook';
 import { dnsResolutionGatherer } from '../gather/dns-resolution';
 import { endpointUrlGatherer } from '../gather/endpoint-url';
+import { malformedBodyProbeGatherer } from '../gather/malformed-probe';
 import { tlsHandshakeGatherer } from '../gather/tls-handshake';
 import { tlsVersionsGatherer } from '../gather/tls-versions';
 import authForgedToken from '../rules/auth-forged-token';
@@ -14,6 +15,7 @@ import endpointErrorDisclosure from '../rules/endpoint-error-disclosure';
 import endpointHttps from '../rules/endpoint-https';
 import endpointLatency from '../rules/endpoint-latency';
 import endpointReachable from '../rules/endpoint-reachable';
+import endpointSdk from '../rules/endpoint-sdk';
 import tlsCertificateExpiry from '../rules/tls-certificate-expiry';
 import tlsCertificateHostname from '../rules/tls-certificate-hostname';
 import tlsCertificateTrust from '../rules/tls-certificate-trust';
@@ -47,6 +49,7 @@ export const endpointSuite = defineSuite({
     authForgedToken,
     endpointErrorDisclosure,
     endpointLatency,
+    endpointSdk,
     callingWebhook,
   ],
   gatherers: [
@@ -56,6 +59,7 @@ export const endpointSuite = defineSuite({
     tlsVersionsGatherer,
     authProbeMissingTokenGatherer,
     authProbeForgedTokenGatherer,
+    malformedBodyProbeGatherer,
     callingWebhookGatherer,
   ],
   describeTarget: (input) => {

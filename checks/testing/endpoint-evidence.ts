@@ -2,13 +2,14 @@
  * Known-good evidence of the endpoint suite, as base rows for table tests (rows deep-merge
  * partial evidence over these). Dates fit the check tester's fixed clock (2026-06-01).
  */
-import type { AuthProbeEvidence } from '../gather/auth-probe';
+import type { AuthProbeEvidence, ProbeAnswer } from '../gather/auth-probe';
+import type { MalformedBodyEvidence } from '../gather/malformed-probe';
 import type { CallingWebhookEvidence } from '../gather/calling-webhook';
 import type { DnsResolutionEvidence } from '../gather/dns-resolution';
 import type { EndpointUrlEvidence } from '../gather/endpoint-url';
 import type { CertificateInfo, TlsHandshakeEvidence } from '../gather/tls-handshake';
 import type { ProbedVersion, TlsVersionsEvidence, VersionResult } from '../gather/tls-versions';
-import { PROBE_SERVICE_URL } from '../gather/teams-probe';
+import { PROBE_INVOKE_NAME, PROBE_SERVICE_URL } from '../gather/teams-probe';
 
 export const HOST = 'bot.contoso.com';
 export const URL_ = `https://${HOST}/api/messages`;
@@ -58,12 +59,28 @@ export const goodVersionMap: Record<ProbedVersion, VersionResult> = {
 
 export const goodVersions: TlsVersionsEvidence = { probed: true, host: HOST, port: 443, versions: goodVersionMap };
 
+/** A rejection as an SDK-less server gives it: 401 with a short plain-text body. */
+export function rejection(status = 401, body = 'Unauthorized'): Extract<ProbeAnswer, { ok: true }> {
+  return {
+    ok: true,
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body,
+    bodyBytes: body.length,
+    truncated: false,
+    hops: [{ url: URL_, status }],
+    timings: { dnsMs: 0, connectMs: 20, tlsMs: 30, firstByteMs: 50, bodyMs: 1, totalMs: 101 },
+  };
+}
+
 export function goodAuthProbe(kind: 'missing-token' | 'forged-token'): AuthProbeEvidence {
   return {
     probed: true, ok: true, kind, url: URL_,
+    invoke: rejection(401, 'Unauthorized'),
     sent: {
       method: 'POST',
-      activity: { type: 'message', channelId: 'msteams', serviceUrl: PROBE_SERVICE_URL, text: `botflow endpoint check (${kind} probe)` },
+      activity: { type: 'message', channelId: 'msteams', serviceUrl: PROBE_SERVICE_URL, text: `botflow endpoint check (${kind} probe)`, deliveryMode: 'expectReplies' },
+      invoke: { type: 'invoke', name: PROBE_INVOKE_NAME },
       authorization: kind === 'forged-token' ? 'forged-bearer-token' : 'none',
       ...(kind === 'forged-token' ? { token: { iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555', serviceurl: PROBE_SERVICE_URL, lifetimeSeconds: 300, kid: 'k' } } : {}),
     },
@@ -76,6 +93,11 @@ export function goodAuthProbe(kind: 'missing-token' | 'forged-token'): AuthProbe
     timings: { dnsMs: 0, connectMs: 20, tlsMs: 30, firstByteMs: 50, bodyMs: 1, totalMs: 101 },
   };
 }
+
+/** A framework's plain 400 to the cut-short body, with nothing in it. */
+export const goodMalformedProbe: MalformedBodyEvidence = {
+  probed: true, url: URL_, sent: { method: 'POST', bodyBytes: 90 }, ...rejection(400, 'Bad Request'),
+};
 
 export const goodCallingWebhook: CallingWebhookEvidence = {
   given: true, valid: true, url: `https://${HOST}/api/calling`, https: true, messagingUrl: URL_, sameAsMessaging: false,

@@ -71,7 +71,7 @@ async function tlsOptions(opts: TlsServerOptions): Promise<{ key: string; cert: 
   return { key: creds.key, cert: creds.cert, ...tlsRange(opts.range) };
 }
 
-function track(server: HttpServer | NetServer): () => Promise<void> {
+export function track(server: HttpServer | NetServer): () => Promise<void> {
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   server.on('secureConnection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
@@ -83,7 +83,7 @@ function track(server: HttpServer | NetServer): () => Promise<void> {
   });
 }
 
-async function listen(server: HttpServer | NetServer): Promise<number> {
+export async function listen(server: HttpServer | NetServer): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -47,7 +47,7 @@ describe('botflow endpoint (in-process)', () => {
     const report = JSON.parse(x.out.join('')) as Report;
     expect(code).toBe(0);
     expect(report).toMatchObject({ schemaVersion: 1, suite: 'endpoint', target: { url: bot.url, appId: bot.appId } });
-    expect(report.results).toHaveLength(12);
+    expect(report.results).toHaveLength(13);
     expect(report.counts.fail).toBe(0);
     expect(report.notes).toEqual(expect.arrayContaining([expect.stringContaining('--allow-private')]));
     expect(x.err.join('')).toBe('');

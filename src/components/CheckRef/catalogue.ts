@@ -16,6 +16,7 @@ export const CHECK_IDS = [
   'auth-forged-token',
   'endpoint-error-disclosure',
   'endpoint-latency',
+  'endpoint-sdk',
   'calling-webhook',
   // manifest
   'manifest-package-layout',
