@@ -18,7 +18,7 @@ import { runChecks, type RunParams } from '../checks/core/runner';
 import type { Report } from '../checks/core/types';
 import { endpointSuite } from '../checks/suites/endpoint';
 import { testPki } from '../checks/testing/certs';
-import { startSdkBot } from '../checks/testing/sdk-bot';
+import { startBotWithWorld } from '../checks/testing/bots/start-bot';
 import { startServer } from '../checks/testing/servers';
 import { startLatencyProxy } from '../checks/testing/latency-proxy';
 import type { BenchResult } from './types';
@@ -62,7 +62,7 @@ async function suiteAndProbes(base: RunParams): Promise<{ full: { ms: number; re
 const RTT_MS = 40;
 
 async function suiteVsSlowestProbe(ca: string): Promise<BenchResult[]> {
-  const bot = await startSdkBot();
+  const bot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
   // The same bot behind a 40 ms round trip: probes of a deployed bot wait on the network, which
   // is where running them concurrently pays. On bare loopback with the bot in this process the
   // work is CPU (TLS handshakes on one thread), so that row is reported without a goal.

@@ -119,7 +119,7 @@ describe('EndpointCheck against real bots, through the real API', () => {
       expect(await row.textContent()).toContain('worse');
       await row.scrollIntoViewIfNeeded();
       await p.screenshot({ path: path.join(SCREENSHOTS, 'widget-endpoint-compare.light.png') });
-      expect(env.sdkBot.received, 'the SDK bot let no unauthenticated activity through').toEqual([]);
+      expect(await env.sdkBot.received(), 'the SDK bot let no unauthenticated activity through').toEqual([]);
       expect(consoleErrors).toEqual([]);
     } finally {
       runs.stop();

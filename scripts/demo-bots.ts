@@ -1,31 +1,34 @@
 /**
- * `npm run demo:bots`: starts two real Bot Framework SDK bots on loopback to try the checks on:
- * one that validates tokens (as a deployed bot must) and one with no app ID (the SDK then skips
- * authentication). Both use a test certificate authority, written to .demo/ca.pem.
+ * `npm run demo:bots`: starts real bots on loopback to try the checks on, one per SDK teams use
+ * today (the Bot Framework SDK botbuilder, the Microsoft 365 Agents SDK, the Teams SDK), each
+ * with credentials (it validates tokens, as a deployed bot must) and anonymous (the SDK's own way
+ * of skipping authentication). The Microsoft services they call are local look-alikes
+ * (checks/testing/bots). Their test certificate authority is written to .demo/ca.pem.
  * Stop with Ctrl+C.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { testPki } from '../checks/testing/certs';
-import { startSdkBot } from '../checks/testing/sdk-bot';
+import { startMicrosoftWorld } from '../checks/testing/bots/microsoft-world';
+import { BOT_MODES, BOT_SDKS, startBot, type RealBot } from '../checks/testing/bots/start-bot';
+import { SDK_NAMES } from '../checks/computed/sdk-identity';
 
 const pki = await testPki();
 mkdirSync('.demo', { recursive: true });
 writeFileSync('.demo/ca.pem', pki.caPem);
-const secure = await startSdkBot();
-const open = await startSdkBot({ anonymous: true });
+const world = await startMicrosoftWorld();
+const bots: RealBot[] = [];
+for (const sdk of BOT_SDKS) for (const mode of BOT_MODES) bots.push(await startBot({ sdk, mode, world }));
 
-process.stdout.write([
-  'Demo bots are running (Ctrl+C to stop). Their test CA is in .demo/ca.pem.',
-  '',
-  `  secure bot (validates tokens), app id ${secure.appId}:`,
-  `    npx botflow endpoint ${secure.url} --app-id ${secure.appId} --allow-private --ca .demo/ca.pem`,
-  '  anonymous bot (no app ID, accepts anything):',
-  `    npx botflow endpoint ${open.url} --allow-private --ca .demo/ca.pem`,
-  '',
-].join('\n'));
+const lines = ['Demo bots are running (Ctrl+C to stop). Their test CA is in .demo/ca.pem.', ''];
+for (const bot of bots) {
+  lines.push(`  ${SDK_NAMES[bot.sdk]}, ${bot.mode === 'authenticated' ? `validates tokens (app id ${bot.appId})` : 'anonymous (accepts requests without a token)'}:`);
+  lines.push(`    npx botflow endpoint ${bot.url}${bot.appId ? ` --app-id ${bot.appId}` : ''} --allow-private --ca .demo/ca.pem`);
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);
 
 const stop = async (): Promise<void> => {
-  await Promise.allSettled([secure.close(), open.close()]);
+  await Promise.allSettled(bots.map((b) => b.close()));
+  await world.close();
   process.exit(0);
 };
 process.on('SIGINT', () => { void stop(); });

@@ -6,17 +6,17 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { runChecks, type RunParams } from '../core/runner';
 import type { CheckResult, Report, Status } from '../core/types';
 import { testPki, type LeafKind } from '../testing/certs';
-import { startSdkBot, type SdkBot } from '../testing/sdk-bot';
+import { startBotWithWorld, type RealBot } from '../testing/bots/start-bot';
 import {
   closedPort, handlers, startConnectProxy, startDripServer, startServer, type ServerOptions, type TestServer,
 } from '../testing/servers';
 import { endpointSuite } from './endpoint';
 
 let ca: string;
-let bot: SdkBot;
+let bot: RealBot;
 beforeAll(async () => {
   ca = (await testPki()).caPem;
-  bot = await startSdkBot();
+  bot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
 });
 afterAll(async () => { await bot.close(); });
 
@@ -65,7 +65,7 @@ describe('endpoint suite against the real SDK bot', () => {
     expect(r['auth-forged-token']?.evidence).toMatchObject({ message: { status: 401 }, sent: { authorization: 'forged-bearer-token', token: { aud: bot.appId, iss: 'https://api.botframework.com' } } });
     expect(JSON.stringify(report)).not.toMatch(/eyJ[\w-]+\.eyJ/); // the forged JWT itself is never reported
     expect(report.target).toEqual({ url: bot.url, appId: bot.appId });
-    expect(bot.received).toHaveLength(0); // neither probe reached the bot logic
+    expect(await bot.received()).toHaveLength(0); // neither probe reached the bot logic
   });
 
   it('the same run without --ca fails trust: the test root is not in the bundled store', async () => {
@@ -86,12 +86,12 @@ describe('endpoint suite against the real SDK bot', () => {
 
 describe('authentication scenarios', () => {
   it('the real SDK bot without an app ID (anonymous mode) fails both auth checks', async () => {
-    const anon = await startSdkBot({ anonymous: true });
+    const anon = await startBotWithWorld({ sdk: 'botbuilder', mode: 'anonymous' });
     onTestFinished(() => anon.close());
     const report = await run({ url: anon.url }, { only: ['auth-missing-token', 'auth-forged-token', 'endpoint-reachable'] });
     expect(statuses(report)).toEqual({ 'endpoint-reachable': 'pass', 'auth-missing-token': 'fail', 'auth-forged-token': 'fail' });
     expect(byId(report)['auth-missing-token']?.evidence).toMatchObject({ message: { status: 200 }, invoke: { status: 501 }, turnRan: [expect.stringContaining('HTTP 200'), expect.stringContaining('HTTP 501')] });
-    expect(anon.received.map((a) => a.text)).toEqual(expect.arrayContaining([expect.stringContaining('missing-token probe'), expect.stringContaining('forged-token probe')]));
+    expect((await anon.received()).map((a) => a.text)).toEqual(expect.arrayContaining([expect.stringContaining('missing-token probe'), expect.stringContaining('forged-token probe')]));
   });
 
   it('a bot that accepts everything fails both auth checks', async () => {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApiServer } from '../../checks/server/app';
 import { testPki } from '../../checks/testing/certs';
-import { startSdkBot, type SdkBot } from '../../checks/testing/sdk-bot';
+import { startBotWithWorld, type RealBot } from '../../checks/testing/bots/start-bot';
 import { handlers, startServer, type TestServer } from '../../checks/testing/servers';
 import { buildDir, resolveFile, startStaticServer, type StaticServer } from './site';
 
@@ -27,7 +27,7 @@ export interface WidgetEnv {
   serveOrigin: string;
   /** The same build without an API. */
   staticOrigin: string;
-  sdkBot: SdkBot;
+  sdkBot: RealBot;
   anonymousBot: TestServer;
   close(): Promise<void>;
 }
@@ -37,7 +37,7 @@ export async function startWidgetEnv(): Promise<WidgetEnv> {
   const pki = await testPki();
   const closers: Array<() => Promise<void>> = [];
   try {
-    const sdkBot = await startSdkBot();
+    const sdkBot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
     closers.push(() => sdkBot.close());
     const anonymousBot = await startServer({ tls: { kind: 'good' }, handler: handlers.anonymousBot });
     closers.push(() => anonymousBot.close());

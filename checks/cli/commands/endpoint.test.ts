@@ -8,17 +8,17 @@ import type { Report } from '../../core/types';
 import { main } from '../main';
 import type { CliIO } from '../io';
 import { testPki } from '../../testing/certs';
-import { startSdkBot, type SdkBot } from '../../testing/sdk-bot';
+import { startBotWithWorld, type RealBot } from '../../testing/bots/start-bot';
 import { handlers, startConnectProxy, startServer } from '../../testing/servers';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
 
-let bot: SdkBot;
+let bot: RealBot;
 let dir: string;
 let caFile: string;
 beforeAll(async () => {
-  bot = await startSdkBot();
+  bot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
   dir = await mkdtemp(path.join(tmpdir(), 'botflow-endpoint-'));
   caFile = path.join(dir, 'test-root.pem');
   await writeFile(caFile, (await testPki()).caPem);

@@ -160,3 +160,16 @@ export async function startBot(options: StartBotOptions): Promise<RealBot> {
     },
   };
 }
+
+/** A bot with a Microsoft world of its own (the world closes with it): for tests and demos with one or two bots. */
+export async function startBotWithWorld(options: Omit<StartBotOptions, 'world'>): Promise<RealBot & { world: MicrosoftWorld }> {
+  const { startMicrosoftWorld } = await import('./microsoft-world');
+  const world = await startMicrosoftWorld();
+  try {
+    const bot = await startBot({ ...options, world });
+    return { ...bot, world, close: async () => { await bot.close(); await world.close(); } };
+  } catch (err) {
+    await world.close();
+    throw err;
+  }
+}
