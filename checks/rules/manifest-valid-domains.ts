@@ -6,6 +6,8 @@ import { botLimits } from '../manifest/version-rules';
 import type {} from '../gather/manifest';
 
 /** Microsoft's Teams authentication sample, pinned: "This must be included in any bot that uses the Bot Framework OAuth flow." */
+/** The published schemas, pinned: validDomains maxItems per version. */
+const SCHEMA_FILES = { title: 'Published Teams manifest JSON schemas (microsoft/json-schemas, teams/)', url: 'https://github.com/microsoft/json-schemas/tree/f21bbae81cda5334962897911d27b4d218753b7e/teams' };
 const AUTH_SAMPLE = { title: 'Microsoft Teams sample (bot-teams-authentication): token.botframework.com must be in validDomains for the Bot Framework OAuth flow', url: 'https://github.com/OfficeDev/Microsoft-Teams-Samples/blob/64b1a9a917abe1abb8a9b2a53da93822e49c4c14/samples/bot-teams-authentication/nodejs/README.md' };
 
 /** Hosts of the Bot Framework token service that serve OAuth sign-in (public, regional, government, China). */
@@ -49,7 +51,7 @@ export default defineCheck({
       tooMany: 'Keep at most {{max}} entries, using wildcards such as "*.contoso.com" where they fit, or raise manifestVersion to 1.28 or later (100 entries).',
       tokenMissing: 'Add "token.botframework.com" to validDomains (or the token host of your bot\'s region or cloud). If the bot never uses Bot Framework OAuth sign-in, this warning does not apply.',
     },
-    sources: [SOURCES.manifestSchema, SOURCES.addAuthentication, AUTH_SAMPLE, SOURCES.schemaFiles],
+    sources: [SOURCES.manifestSchema, SOURCES.addAuthentication, AUTH_SAMPLE, SCHEMA_FILES],
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
