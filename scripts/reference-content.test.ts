@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -260,5 +260,88 @@ describe('check catalogue', () => {
     expect(allChecks.length).toBeGreaterThan(0);
     for (const check of allChecks) expect(isCheckId(check.meta.id), check.meta.id).toBe(true);
     for (const check of CATALOGUE_CHECKS) expect(isCheckId(check.meta.id), check.meta.id).toBe(true);
+  });
+});
+
+/** Headings of the seed article (Learn communication-flow), as its current source has them
+ * (MicrosoftDocs/msteams-docs msteams-platform/bots/communication-flow.md @ d02cf8b). */
+const SEED_ANCHORS = ['architecture-and-data-flow', 'enhance-user-experience-with-bots', 'examples', 'bot-apps-communication-flow-faqs', 'next-steps', 'see-also'];
+
+function allDocs(dir = DOCS): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? allDocs(full) : full.endsWith('.mdx') ? [full] : [];
+  });
+}
+
+describe('source links', () => {
+  const docs = allDocs().map((file) => ({ file: path.relative(DOCS, file), text: readFileSync(file, 'utf8') }));
+
+  it('deep-link the seed article only to headings it has', () => {
+    const anchors = docs.flatMap((d) => [...d.text.matchAll(/learn\.microsoft\.com\/microsoftteams\/platform\/bots\/communication-flow#([a-z0-9-]+)/g)].map((m) => ({ file: d.file, anchor: m[1]! })));
+    expect(anchors.length).toBeGreaterThan(20);
+    for (const a of anchors) expect(SEED_ANCHORS, `${a.file}: #${a.anchor}`).toContain(a.anchor);
+  });
+
+  it('pin every GitHub file or folder link to a commit', () => {
+    for (const d of docs) {
+      for (const link of externalLinks(d.text).filter((u) => u.startsWith('https://github.com/'))) {
+        if (/^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull)\/\d+/.test(link)) continue;
+        expect(link, d.file).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/(blob|tree)\/[0-9a-f]{40}\//);
+      }
+    }
+  });
+
+  it('would catch an unpinned link and a missing seed heading', () => {
+    expect('https://github.com/microsoft/botbuilder-js/blob/main/x.ts').not.toMatch(/\/(blob|tree)\/[0-9a-f]{40}\//);
+    expect(SEED_ANCHORS).not.toContain('communication-flow-faqs');
+  });
+});
+
+describe('the SDK landscape', () => {
+  it.each(['architecture', 'authentication', 'hosting'])('docs/%s says the Bot Framework SDK is retired, with the date and its source', (section) => {
+    const text = page(section);
+    expect(text).toMatch(/December 31, 2025/);
+    expect(text).toContain('https://github.com/microsoft/botframework-sdk/blob/0fd3e0d88d46d4459c30b6e7221c8537301393a5/README.md');
+    expect(text).toMatch(/Microsoft 365 Agents SDK/);
+    expect(text).toMatch(/Teams SDK/);
+  });
+
+  it('gives the authentication page the anchors the check pages link to', () => {
+    const text = page('authentication');
+    for (const anchor of ['sdk-settings', 'anonymous-mode', 'sdk-validation', 'sdks']) expect(text, anchor).toContain(`{/* #${anchor} */}`);
+  });
+
+  it('names each SDK\'s settings and anonymous switch in the settings table', () => {
+    const text = page('authentication');
+    const table = text.slice(text.indexOf('{/* #sdk-settings */}'), text.indexOf('### Which status codes'));
+    for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType', 'ChannelService',
+      'connections__serviceConnection__settings__clientId', 'NODE_ENV', 'CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID', 'CLOUD',
+      'dangerouslyAllowUnauthenticatedRequests', 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS', 'skipAuth']) {
+      expect(table, name).toContain(name);
+    }
+  });
+});
+
+describe('statements the sources do not support stay out', () => {
+  const everything = Object.keys(SECTIONS).map((s) => page(s)).join('\n');
+
+  it.each([
+    [/only holds the (bot's )?registration/i, 'Azure Bot Service also keeps, where necessary, a record of currently active conversations (encryption page)'],
+    [/Teams gives (a bot )?(up after )?15 s|within 15 s\b/i, 'the timeout is 10 to 15 seconds, depending on the channel'],
+    [/must use GCC High settings/i, 'the source says the GCC High environment, and DoD has its own settings'],
+    [/has enforced TLS 1\.2 since December 2018/i, 'the announcement is about connections into Bot Service'],
+    [/A Microsoft engineer explains/i, 'the issue reply says less than the mechanism'],
+    [/Teams only opens the sign-in page/i, 'no source says what Teams does without the validDomains entry'],
+    [/region follows the tenant/i, 'Multi-Geo: users of one tenant can have different serviceUrls'],
+    [/answer, transfer|hang up, transfer/i, 'the seed names hang up, redirect, join participants, access the audio stream'],
+  ])('%s', (re, why) => {
+    expect(everything, why).not.toMatch(re);
+  });
+
+  it('labels FAQ checks as "Verified by" or "Related check"', () => {
+    for (const [q, body] of h3Sections(page('faq'))) {
+      expect(body, q).toMatch(/^(Verified by|Related checks?): /m);
+    }
   });
 });

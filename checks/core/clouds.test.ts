@@ -12,13 +12,13 @@ function isSourcedValue(x: unknown): x is SourcedValue {
 }
 
 /** Walks the whole data module and yields every object that carries `sources`. */
-function sourcedItems(): Array<{ where: string; sources: readonly SourceRef[]; confirmed: boolean; note?: string }> {
-  const out: Array<{ where: string; sources: readonly SourceRef[]; confirmed: boolean; note?: string }> = [];
+function sourcedItems(): Array<{ where: string; sources: readonly SourceRef[]; confirmed: boolean; note?: string; value?: unknown }> {
+  const out: Array<{ where: string; sources: readonly SourceRef[]; confirmed: boolean; note?: string; value?: unknown }> = [];
   const visit = (where: string, x: unknown): void => {
     if (Array.isArray(x)) { x.forEach((y, i) => visit(`${where}[${i}]`, y)); return; }
     if (typeof x !== 'object' || x === null) return;
     const o = x as Record<string, unknown>;
-    if (Array.isArray(o.sources)) out.push({ where, sources: o.sources as SourceRef[], confirmed: o.confirmed as boolean, ...(typeof o.note === 'string' ? { note: o.note } : {}) });
+    if (Array.isArray(o.sources)) out.push({ where, sources: o.sources as SourceRef[], confirmed: o.confirmed as boolean, ...(typeof o.note === 'string' ? { note: o.note } : {}), value: o.value ?? o.host });
     for (const [k, v] of Object.entries(o)) if (k !== 'sources') visit(`${where}.${k}`, v);
   };
   visit('CLOUD_PRESETS', CLOUD_PRESETS);
@@ -151,6 +151,37 @@ describe('cloud data module', () => {
     expect(dod).not.toContain('login.microsoftonline.com');
     expect(dod.some(isWildcardHost)).toBe(false);
     for (const id of EGRESS_CLOUD_IDS) expect(selectFqdns({ cloud: id }).filter((e) => e.required).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pins every GitHub source file to a commit (issue and pull-request threads excepted)', () => {
+    const github = Object.values(SOURCES).map((s) => s.url).filter((u) => u.startsWith('https://github.com/'));
+    expect(github.length).toBeGreaterThan(5);
+    for (const url of github) {
+      if (/^https:\/\/github\.com\/[^/]+\/[^/]+\/(issues|pull)\/\d+$/.test(url)) continue;
+      expect(url, url).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/(blob|tree)\/[0-9a-f]{40}\//);
+    }
+  });
+
+  it('carries the government twin of api.botframework.com (botbuilder-js government OAuthUrl)', () => {
+    for (const cloud of ['gcch', 'dod'] as const) {
+      const hosts = selectFqdns({ cloud, features: ['sso'] }).map((e) => e.host);
+      expect(hosts, cloud).toContain('api.botframework.azure.us');
+      expect(selectFqdns({ cloud }).map((e) => e.host), cloud).not.toContain('api.botframework.azure.us');
+    }
+    const entry = FQDN_ENTRIES.find((e) => e.host === 'api.botframework.azure.us');
+    expect(entry?.sources).toContain(SOURCES.botbuilderGovConstants);
+    expect(selectFqdns({ cloud: 'public', features: ['sso'] }).map((e) => e.host)).toContain('api.botframework.com');
+  });
+
+  it('cites no host or location to the regionalization page, which lists none', () => {
+    const hostLike = /^(https:\/\/)?[a-z0-9.-]+\.(com|us|cn|net)(\/|$)|^(westeurope|centralindia|westus)$/;
+    for (const item of sourcedItems()) {
+      const value = item.value;
+      if (item.sources.includes(SOURCES.regionalization)) {
+        expect(item.where.startsWith('FQDN_ENTRIES') || item.where.startsWith('REGIONAL_BOT_ENDPOINTS'), item.where).toBe(false);
+        expect(typeof value === 'string' && hostLike.test(value), item.where).toBe(false);
+      }
+    }
   });
 
   it('stays browser-safe (no node: imports in the data modules)', () => {

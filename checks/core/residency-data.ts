@@ -23,8 +23,13 @@ const WORLDWIDE_AND_GCC: readonly ResidencyStatement[] = [
   },
   {
     kind: 'transit',
-    text: "User data transits through the Microsoft 365 location chosen when the tenant was provisioned; the region segment of the serviceUrl (for example /emea/) follows that location.",
+    text: 'User data transits through the Microsoft 365 location configured when the tenant was provisioned; Microsoft says the region segment of the serviceUrl (for example /emea/) depends on the location of the Microsoft 365 service.',
     sources: [S.commFlow, S.m365DataLocation], confirmed: true,
+  },
+  {
+    kind: 'transit',
+    text: "In a Multi-Geo tenant, users of the same tenant can receive different serviceUrls (by the user's preferred data location), and a tenant's or user's serviceUrl can change; reply to the serviceUrl of the incoming activity.",
+    sources: [S.multiGeoBots, S.multiGeoTeams], confirmed: true,
   },
   {
     kind: 'transit',
@@ -33,13 +38,13 @@ const WORLDWIDE_AND_GCC: readonly ResidencyStatement[] = [
   },
   {
     kind: 'rest',
-    text: 'Azure Bot Service stores the bot registration (name, app id, channels, endpoints, OAuth connection settings) and, where needed, a record of active conversations, encrypted at rest.',
+    text: 'Azure Bot Service stores the bot registration (name, app id, channels, endpoints, OAuth connection settings) and, where necessary, a record of currently active conversations, encrypted at rest.',
     sources: [S.encryption, S.commFlow], confirmed: true,
   },
   {
     kind: 'rest',
-    text: 'A regional Azure Bot (westeurope or centralindia) keeps personal data inside Azure Bot Service in that geography only; other services may move data outside it.',
-    sources: [S.regionalization], confirmed: true,
+    text: 'A regional Azure Bot (local data residency, offered in westeurope and centralindia) keeps personal data inside Azure Bot Service in that geography only; other services may move data outside it.',
+    sources: [S.regionalization, S.absQuickstart], confirmed: true,
   },
   {
     kind: 'rest',
@@ -97,8 +102,8 @@ export const UNKNOWN_HOST_SOURCES: readonly SourceRef[] = [S.teamsSdkClouds, S.c
 export const PATH_STATEMENTS: Readonly<Record<'regional' | 'global' | 'legacy' | 'unconfirmed' | 'none', ResidencyStatement>> = {
   regional: {
     kind: 'transit',
-    text: "The /{{region}}/ segment follows the tenant's Microsoft 365 location: this conversation's tenant is served by the {{regionName}} Bot Connector endpoint.",
-    sources: [S.commFlow], confirmed: true,
+    text: "The /{{region}}/ segment names the {{regionName}} Bot Connector endpoint. Microsoft says the region depends on the location of the Microsoft 365 service; in Multi-Geo tenants it can differ between users of one tenant, and it can change.",
+    sources: [S.commFlow, S.multiGeoBots], confirmed: true,
   },
   global: {
     kind: 'transit',

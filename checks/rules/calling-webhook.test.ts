@@ -11,7 +11,8 @@ runCheckTable(check, {
   invalid: [
     { name: 'malformed URL', status: 'fail', messageId: 'invalid', evidence: { CallingWebhook: { valid: false, problem: 'malformed', message: 'The calling webhook URL "x" is not a valid absolute URL.' } } },
     { name: 'plain http', status: 'fail', messageId: 'notHttps', evidence: { CallingWebhook: { https: false, url: 'http://bot.contoso.com/api/calling' } } },
-    { name: 'same as messaging endpoint', status: 'fail', messageId: 'sameAsMessaging', evidence: { CallingWebhook: { sameAsMessaging: true } } },
+    { name: 'same as messaging endpoint (Microsoft does not say they must differ: a warning)', status: 'warn', messageId: 'sameAsMessaging', evidence: { CallingWebhook: { sameAsMessaging: true } } },
+    { name: 'same as messaging endpoint and TLS 1.3-only: the TLS failure wins', status: 'fail', messageId: 'problems', evidence: { CallingWebhook: { sameAsMessaging: true, versions: { ...goodVersionMap, 'TLSv1.2': refusedVersion('TLSv1.2') } } } },
     { name: 'resolves to a private address', status: 'fail', messageId: 'unreachable', evidence: { CallingWebhook: { dns: { allowed: false, refused: { address: '10.0.0.4', class: 'private' }, addresses: [{ address: '10.0.0.4', family: 4, class: 'private' }] } } } },
     { name: 'handshake fails', status: 'fail', messageId: 'unreachable', evidence: { CallingWebhook: { handshake: { ok: false, failure: { phase: 'connect', code: 'CHK_ERR_PROBE_NETWORK', osCode: 'ECONNREFUSED', message: 'refused' } } } } },
     { name: 'TLS 1.3 only', status: 'fail', messageId: 'problems', evidence: { CallingWebhook: { versions: { ...goodVersionMap, 'TLSv1.2': refusedVersion('TLSv1.2') } } } },

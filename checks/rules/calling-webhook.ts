@@ -26,7 +26,7 @@ export default defineCheck({
     suite: 'endpoint',
     title: 'Calling webhook is HTTPS, separate and passes the TLS checks',
     failureTitle: 'Calling webhook has problems',
-    description: 'A calling bot has a second endpoint, the calling webhook set in the Teams channel\'s Calling tab. It is separate from the messaging endpoint and, like it, must be a public HTTPS endpoint; this check applies the same TLS checks to it (TLS 1.2, trusted chain, host name, current certificate).',
+    description: 'A calling bot has a second endpoint, the calling webhook set in the Teams channel\'s Calling tab. Microsoft configures it separately from the messaging endpoint, with different network requirements; this check requires HTTPS and applies the TLS checks of the messaging endpoint to it (TLS 1.2, trusted chain, host name, current certificate). A webhook equal to the messaging endpoint only warns: Microsoft does not say the two must differ.',
     severity: 'error',
     requiredEvidence: ['CallingWebhook'],
     messages: {
@@ -34,7 +34,7 @@ export default defineCheck({
       notGiven: 'No calling webhook was given; for a calling bot, give it (--calling-webhook in the CLI, callingWebhook in the API input).',
       invalid: '{{message}}',
       notHttps: 'The calling webhook {{url}} does not use HTTPS.',
-      sameAsMessaging: 'The calling webhook {{url}} is the messaging endpoint itself; calling notifications need their own endpoint.',
+      sameAsMessaging: 'The calling webhook {{url}} is the messaging endpoint itself. Microsoft configures the two separately, with different network requirements, but does not say they must differ, so this is a warning: one route then receives both activities and call notifications.',
       unreachable: 'The calling webhook {{url}} could not be checked: {{problem}}.',
       problems: 'The calling webhook {{url}} has TLS problems: {{problems}}.',
       warnings: 'The calling webhook {{url}} works, with warnings: {{problems}}.',
@@ -47,14 +47,13 @@ export default defineCheck({
       problems: 'Fix the TLS setup of the calling webhook the same way as for the messaging endpoint: see tls-protocol-version and the tls-certificate checks.',
       warnings: 'Renew the certificate in time and turn TLS 1.0/1.1 off on the calling webhook.',
     },
-    sources: [SOURCES.callingBot, SOURCES.securityGuidelines, SOURCES.chainTrusted],
+    sources: [SOURCES.callingBot, SOURCES.communicationFlow, SOURCES.securityGuidelines, SOURCES.chainTrusted],
   },
   evaluate({ CallingWebhook: c }, ctx) {
     if (!c.given) return { status: 'skip', messageId: 'notGiven', evidence: json({ given: false }) };
     if (!c.valid) return { status: 'fail', messageId: 'invalid', data: msg({ message: c.message }), evidence: json({ problem: c.problem }) };
     const base = { url: c.url, https: c.https, sameAsMessaging: c.sameAsMessaging, ...(c.messagingUrl ? { messagingUrl: c.messagingUrl } : {}) };
     if (!c.https) return { status: 'fail', messageId: 'notHttps', data: msg({ url: c.url }), evidence: json(base) };
-    if (c.sameAsMessaging) return { status: 'fail', messageId: 'sameAsMessaging', data: msg({ url: c.url }), evidence: json(base) };
     const dns = c.dns;
     if (dns && !dns.resolved && !dns.proxy) return { status: 'fail', messageId: 'unreachable', data: msg({ url: c.url, problem: `${phaseText('dns')} failed (${dns.failure.osCode ?? dns.failure.code})` }), evidence: json({ ...base, dns }) };
     if (dns && dns.resolved && !dns.allowed) return { status: 'fail', messageId: 'unreachable', data: msg({ url: c.url, problem: `it resolves to ${dns.refused?.address ?? 'a non-public address'} (${dns.refused?.class ?? 'private'})` }), evidence: json({ ...base, dns }) };
@@ -77,6 +76,7 @@ export default defineCheck({
     const failing = details.filter((d) => d.status === 'fail');
     const warning = details.filter((d) => d.status === 'warn');
     if (failing.length) return { status: 'fail', messageId: 'problems', data: msg({ url: c.url, problems: failing.map((d) => d.message).join('; ') }), evidence, details };
+    if (c.sameAsMessaging) return { status: 'warn', messageId: 'sameAsMessaging', data: msg({ url: c.url }), evidence, details };
     if (warning.length) return { status: 'warn', messageId: 'warnings', data: msg({ url: c.url, problems: warning.map((d) => d.message).join('; ') }), evidence, details };
     return { status: 'pass', messageId: 'ok', data: msg({ url: c.url, offered: versions.data.offered ?? '' }), evidence, details };
   },

@@ -3,6 +3,11 @@ import type { Detail } from '../core/types';
 import { SOURCES } from '../manifest/sources';
 import type {} from '../gather/manifest';
 
+/** A Microsoft sample's setup steps: zip the folder's contents, with no subfolder, or the upload fails. */
+const SAMPLE_NO_SUBFOLDER = { title: 'Microsoft Teams sample (bot-teams-authentication): a zip with a subfolder gives an error on upload', url: 'https://github.com/OfficeDev/Microsoft-Teams-Samples/blob/64b1a9a917abe1abb8a9b2a53da93822e49c4c14/samples/bot-teams-authentication/nodejs/README.md' };
+/** A user report of the upload error for an icon the package does not hold. */
+const MISSING_ICON_REPORT = { title: 'Reported: "Failed to find icon \"color.png\" file in the package" on upload (msft-teams/tools#5)', url: 'https://github.com/msft-teams/tools/issues/5' };
+
 type Kind = 'unreadable' | 'unsafePaths' | 'tooLarge' | 'noManifest' | 'nestedFolder' | 'manifestCase' | 'iconMissing' | 'badEntries';
 
 function iconPaths(manifest: Record<string, unknown> | undefined): Array<[string, string]> {
@@ -20,7 +25,7 @@ const messages = {
   unsafePaths: 'The package has {{count}} entry name(s) that point outside it (absolute paths or ".."), e.g. "{{entry}}".',
   tooLarge: 'The package is refused for its size: {{reason}}.',
   noManifest: 'The package has no manifest.json.',
-  nestedFolder: 'manifest.json is inside a folder ("{{path}}"): the files must be at the root of the zip, not in an enclosing folder.',
+  nestedFolder: 'manifest.json is inside a folder ("{{path}}"). Microsoft says to place the manifest and icons at the root of the zip, and its samples warn that a zip with a subfolder gives an error on upload.',
   manifestCase: 'The manifest is named "{{path}}"; it must be exactly "manifest.json" at the root.',
   iconMissing: 'The manifest names icon file(s) the package does not hold at that path: {{missing}}.',
   badEntries: 'The package has {{count}} problem entry name(s) or formats, e.g.: {{first}}.',
@@ -32,7 +37,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'App package has manifest.json and its icons at the root',
     failureTitle: 'App package layout is wrong',
-    description: 'An app package is a zip with manifest.json and the icon files it names at its root, with no enclosing folder. Packages with an enclosing folder or a missing icon are rejected at upload (reported errors include "Failed to find icon ... in the package"); unsafe entry names are refused here outright.',
+    description: 'An app package is a zip that contains manifest.json and the color and outline icons; Microsoft says to place the manifest and icons at the root of the zip, and a Microsoft sample warns that a zip with a subfolder gives an error on upload. An upload error for a missing icon ("Failed to find icon ... in the package") has been reported. Unsafe entry names are refused here outright.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,
@@ -46,7 +51,7 @@ export default defineCheck({
       iconMissing: 'Add each icon file at the root of the zip with exactly the name the manifest gives in "icons" (names are case-sensitive).',
       badEntries: 'Re-create the zip with a tool that writes "/" as the separator and standard compression (for example `zip` or .NET ZipFile with forward slashes), without passwords or duplicate names.',
     },
-    sources: [SOURCES.appPackage, SOURCES.teamsSdkManifest],
+    sources: [SOURCES.appPackage, SOURCES.teamsSdkManifest, SAMPLE_NO_SUBFOLDER, MISSING_ICON_REPORT],
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     if (Manifest.source.kind === 'none') return { status: 'skip', messageId: 'noInput' };

@@ -5,6 +5,11 @@ import { isSchemaVersion } from '../manifest/schemas';
 import { botLimits } from '../manifest/version-rules';
 import type {} from '../gather/manifest';
 
+/** Microsoft's Teams authentication sample, pinned: "This must be included in any bot that uses the Bot Framework OAuth flow." */
+/** The published schemas, pinned: validDomains maxItems per version. */
+const SCHEMA_FILES = { title: 'Published Teams manifest JSON schemas (microsoft/json-schemas, teams/)', url: 'https://github.com/microsoft/json-schemas/tree/f21bbae81cda5334962897911d27b4d218753b7e/teams' };
+const AUTH_SAMPLE = { title: 'Microsoft Teams sample (bot-teams-authentication): token.botframework.com must be in validDomains for the Bot Framework OAuth flow', url: 'https://github.com/OfficeDev/Microsoft-Teams-Samples/blob/64b1a9a917abe1abb8a9b2a53da93822e49c4c14/samples/bot-teams-authentication/nodejs/README.md' };
+
 /** Hosts of the Bot Framework token service that serve OAuth sign-in (public, regional, government, China). */
 const TOKEN_HOSTS = [
   'token.botframework.com', 'europe.token.botframework.com', 'unitedstates.token.botframework.com', 'india.token.botframework.com',
@@ -26,7 +31,7 @@ const messages = {
   path: 'validDomains entry "{{entry}}" includes a path, query or fragment; entries are host names only (e.g. "{{host}}").',
   malformed: 'validDomains entry "{{entry}}" is not a host name.',
   tooMany: 'The manifest lists {{count}} validDomains; v{{version}} allows at most {{max}} (v1.28 raised the limit from 16 to 100).',
-  tokenMissing: 'The manifest configures bot single sign-on (webApplicationInfo.resource "{{resource}}") but validDomains does not include token.botframework.com, which Bot Framework OAuth sign-in uses.',
+  tokenMissing: 'The manifest configures bot single sign-on (webApplicationInfo.resource "{{resource}}") but validDomains does not include token.botframework.com. Microsoft\'s guide to adding authentication to a Teams bot lists it in validDomains, and its sample says it must be included in any bot that uses the Bot Framework OAuth flow.',
 };
 
 export default defineCheck({
@@ -35,7 +40,7 @@ export default defineCheck({
     suite: 'manifest',
     title: 'validDomains are bare host names and include the token service when sign-in is used',
     failureTitle: 'validDomains are malformed or miss token.botframework.com',
-    description: 'validDomains lists the hosts Teams lets the app open. Entries are host names without https:// or a path, the count is capped by the manifest version, and a bot that signs users in with Bot Framework OAuth cards must list token.botframework.com.',
+    description: 'validDomains lists the hosts Teams lets the app open. Entries are host names without https:// or a path, and the count is capped by the manifest version. Microsoft\'s authentication guide and sample say a bot that uses the Bot Framework OAuth flow must list token.botframework.com; the manifest shows that flow only through a bot SSO resource, so a missing entry warns.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
     messages,
@@ -46,7 +51,7 @@ export default defineCheck({
       tooMany: 'Keep at most {{max}} entries, using wildcards such as "*.contoso.com" where they fit, or raise manifestVersion to 1.28 or later (100 entries).',
       tokenMissing: 'Add "token.botframework.com" to validDomains (or the token host of your bot\'s region or cloud). If the bot never uses Bot Framework OAuth sign-in, this warning does not apply.',
     },
-    sources: [SOURCES.manifestSchema, SOURCES.addAuthentication, SOURCES.authSample, SOURCES.schemaFiles],
+    sources: [SOURCES.manifestSchema, SOURCES.addAuthentication, AUTH_SAMPLE, SCHEMA_FILES],
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;

@@ -22,7 +22,7 @@ runCheckTable(check, {
     { name: 'calling on but manifest lacks supportsCalling', evidence: { AzureRegistration: { teams: calling }, RegistrationManifest: manifestFor() }, status: 'warn', messageId: 'manifestLacksCalling' },
     { name: 'calling on without webhook', evidence: { AzureRegistration: { teams: { enableCalling: true } } }, status: 'fail', messageId: 'webhookMissing' },
     { name: 'http webhook', evidence: { AzureRegistration: { teams: { ...calling, callingWebhook: 'http://bot.contoso.example/api/calling' } } }, status: 'fail', messageId: 'webhookNotHttps' },
-    { name: 'webhook is the messaging endpoint', evidence: { AzureRegistration: { teams: { ...calling, callingWebhook: `${ENDPOINT}/` } } }, status: 'fail', messageId: 'webhookSameAsEndpoint' },
+    { name: 'webhook is the messaging endpoint (not sourced as an error: a warning)', evidence: { AzureRegistration: { teams: { ...calling, callingWebhook: `${ENDPOINT}/` } } }, status: 'warn', messageId: 'webhookSameAsEndpoint' },
     { name: 'webhook differs from the one under test', input: { callingWebhook: 'https://calls.contoso.example/api/calling' } as never, evidence: { AzureRegistration: { teams: calling } }, status: 'fail', messageId: 'webhookMismatch' },
     {
       name: 'two different webhooks under the two spellings',

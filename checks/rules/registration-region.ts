@@ -18,14 +18,15 @@ export default defineCheck({
     title: 'Bot resource location',
     failureTitle: 'Bot resource location needs a look',
     description:
-      'The Azure Bot\'s location says where Azure Bot Service keeps the bot\'s own data at rest: global, or a region for local data residency. '
-      + 'Teams messages do not pass through Azure Bot Service either way; they travel between Teams and your bot.',
+      'Reports the Azure Bot\'s location: global, or a location with local data residency (Microsoft offers it in westeurope and centralindia), '
+      + 'for which Microsoft says the personal data Azure Bot Service holds stays in that geography. It reads the location only: it cannot see how Azure Bot Service stores or encrypts that data. '
+      + 'For the Teams channel, user data does not pass through Azure Bot Service either way.',
     severity: 'info',
     requiredEvidence: ['AzureRegistration'],
     messages: {
-      global: 'The bot is global: Azure Bot Service may keep the bot\'s configuration in any of its regions. Teams conversation data does not transit Azure Bot Service.',
-      regionalNoted: 'The bot is regional ({{location}}, {{geo}}). {{note}} Teams conversation data does not transit Azure Bot Service.',
-      regional: 'The bot is regional ({{location}}, {{geo}}): Azure Bot Service keeps the bot\'s data in that geography. Host the bot code there too for end-to-end residency; Teams conversation data does not transit Azure Bot Service.',
+      global: 'The bot is global: it does not use the local data residency option, so Microsoft\'s statement that a regional bot\'s data stays in its geography does not apply. For the Teams channel, user data does not transit Azure Bot Service.',
+      regionalNoted: 'The bot is regional ({{location}}, {{geo}}). {{note}} For the Teams channel, user data does not transit Azure Bot Service.',
+      regional: 'The bot is regional ({{location}}, {{geo}}): Microsoft says a regional bot\'s personal data in Azure Bot Service is stored and processed in that geography, and advises hosting the bot code there too for end-to-end residency. For the Teams channel, user data does not transit Azure Bot Service.',
       other: 'The bot\'s location is "{{location}}", which is neither global nor a documented data-residency region.',
       unknown: 'The bot JSON carries no location.',
       regionalTeams: 'The bot is regional ({{location}}) and has the Teams channel. Whether the Teams channel is supported on regional bots is unconfirmed.',
@@ -34,9 +35,10 @@ export default defineCheck({
       regionalTeams: 'If Teams messages do not arrive, compare with a global Azure Bot for the same app id; check the regionalization page for the channels your region supports.',
     },
     sources: [
-      { title: 'Azure Bot Service: regional data residency', url: 'https://learn.microsoft.com/azure/bot-service/bot-builder-concept-regionalization' },
+      { title: 'Azure Bot Service: regionalization (personal data preserved, stored and processed within the geography; Azure Bot Service data only)', url: 'https://learn.microsoft.com/azure/bot-service/bot-builder-concept-regionalization' },
+      { title: 'Azure Bot Service: create an Azure Bot resource (local data residency in westeurope and centralindia)', url: 'https://learn.microsoft.com/azure/bot-service/abs-quickstart' },
       { title: 'Azure Bot Service: encryption of data at rest (what Bot Service stores)', url: 'https://learn.microsoft.com/azure/bot-service/bot-service-encryption' },
-      { title: 'Teams platform: bot communication flow (Teams data does not transit Bot Service)', url: 'https://learn.microsoft.com/microsoftteams/platform/bots/communication-flow' },
+      { title: 'Teams platform: bot communication flow (Teams user data does not transit Azure Bot Service)', url: 'https://learn.microsoft.com/microsoftteams/platform/bots/communication-flow#bot-apps-communication-flow-faqs' },
     ],
   },
   evaluate({ AzureRegistration: reg }) {
