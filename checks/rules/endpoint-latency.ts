@@ -48,7 +48,7 @@ export default defineCheck({
       slow: 'Find what delays the request: cold starts (App Service: turn on Always On; Functions: a Premium plan or pre-warmed instances), a slow gateway, middleware that runs before the SDK, or slow fetches of the signing keys. Answer activities quickly and do long work in the background, sending the result as a proactive message.',
       tooSlow: 'When only requests with a token are slow, the bot waits for its signing keys: check its outbound access with `botflow egress` on its host (egress-openid-metadata). Otherwise keep the bot warm (Always On) and make it answer within a few seconds; move long-running work to a background job that replies proactively.',
     },
-    sources: [SOURCES.channelWindow, SOURCES.timeout15s, SOURCES.timeout15s2],
+    sources: [SOURCES.channelWindow, SOURCES.botBasics],
   },
   evaluate({ AuthProbeMissingToken: missing, AuthProbeForgedToken: forged }) {
     if (!missing.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(missing.reason) }), evidence: json({ reason: missing.reason }) };

@@ -28,10 +28,10 @@ export default defineCheck({
       connectTimeout: 'Check that the host is up and that inbound TCP to this port is allowed from the internet; a silently dropping firewall rule or a wrong public IP gives this.',
       tlsFailed: 'Make sure the server offers TLS 1.2 with a certificate for this host name; see tls-protocol-version and the tls-certificate checks for details.',
       tlsTimeout: 'Something accepts the TCP connection but does not speak TLS on it: check that the port serves HTTPS (not plain HTTP) and that any load balancer forwards to the right backend port.',
-      noAnswer: 'The bot (or a proxy in front of it) hangs on the request. Check the application logs for the probe request; a bot must answer each activity quickly, because the channel gives up after 15 s.',
+      noAnswer: 'The bot (or a proxy in front of it) hangs on the request. Check the application logs for the probe request; a bot must answer each activity quickly, because the service times out after 10 to 15 seconds, depending on the channel.',
       failed: 'Retry with a longer --timeout; if it persists, check the network path and the server logs for this request.',
     },
-    sources: [SOURCES.securityFaq, SOURCES.timeout15s],
+    sources: [SOURCES.securityFaq, SOURCES.channelWindow],
   },
   evaluate({ AuthProbeMissingToken: p }) {
     if (!p.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(p.reason) }), evidence: json({ reason: p.reason }) };
