@@ -95,6 +95,9 @@ describe('EndpointCheck against real bots, through the real API', () => {
       // Focus moves to the report when the run ends; the CLI command names the URL.
       expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('H3');
       await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`npx botflow endpoint ${env.sdkBot.url}`);
+      // The SDK behind the endpoint is named in the result view.
+      const sdkRow = p.locator('[data-report-view] ul[aria-label="Results per check"] > li[data-check-id="endpoint-sdk"]');
+      await expect.poll(() => sdkRow.textContent()).toContain('Bot Framework SDK (botbuilder)');
       const sdk = await saveJson(p, 'sdk.json');
       expect(sdk.report.results.find((r) => r.id === 'auth-missing-token')?.status).toBe('pass');
       await p.screenshot({ path: path.join(SCREENSHOTS, 'widget-endpoint-sdk-bot.light.png'), fullPage: true });
@@ -103,6 +106,10 @@ describe('EndpointCheck against real bots, through the real API', () => {
       expect(await shownStatus(p, 'auth-missing-token')).toBe('fail');
       const failing = p.locator('[data-report-view] ul[aria-label="Results per check"] > li[data-check-id="auth-missing-token"]');
       await expect.poll(() => failing.locator('[data-result-remediation]').count()).toBe(1);
+      // The fix is worded in the identified SDK's settings (the Agents SDK's), not botbuilder's.
+      const fix = await failing.locator('[data-result-remediation]').textContent();
+      expect(fix).toContain('connections__serviceConnection__settings__clientId');
+      expect(fix).not.toContain('MicrosoftAppPassword');
       await p.screenshot({ path: path.join(SCREENSHOTS, 'widget-endpoint-anonymous-bot.light.png'), fullPage: true });
 
       // The stream was used (ndjson), one POST per run, nothing else posted.

@@ -38,7 +38,7 @@ export default defineCheck({
     requiredEvidence: ['AuthProbeMissingToken'],
     optionalEvidence: ['AuthProbeForgedToken'],
     messages: {
-      fast: 'The endpoint answered in {{ms}} ms without a token (connect {{connectMs}} ms, TLS {{tlsMs}} ms, waiting {{firstByteMs}} ms) {{tokenText}}.',
+      fast: 'The endpoint answered in {{ms}} ms without a token (connect {{connectMs}} ms, TLS {{tlsMs}} ms, waiting {{firstByteMs}} ms){{tokenText}}.',
       slow: 'The endpoint took {{ms}} ms to reject {{which}} (waiting {{firstByteMs}} ms); more than {{threshold}} ms leaves little of the channel\'s window for real work.',
       tooSlow: 'The endpoint took {{ms}} ms or more to answer {{which}}: at or beyond the {{window}} ms the channel waits for a bot.',
       noAnswer: 'Not measured: no answer was received ({{message}}); see endpoint-reachable.',

@@ -17,7 +17,6 @@ import type { FastifyInstance } from 'fastify';
 import { createApiServer } from '../../checks/server/app';
 import { testPki } from '../../checks/testing/certs';
 import { startBotWithWorld, type RealBot } from '../../checks/testing/bots/start-bot';
-import { handlers, startServer, type TestServer } from '../../checks/testing/servers';
 import { buildDir, resolveFile, startStaticServer, type StaticServer } from './site';
 
 export interface WidgetEnv {
@@ -28,7 +27,8 @@ export interface WidgetEnv {
   /** The same build without an API. */
   staticOrigin: string;
   sdkBot: RealBot;
-  anonymousBot: TestServer;
+  /** A real Microsoft 365 Agents SDK bot with no client id (its anonymous mode). */
+  anonymousBot: RealBot;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function startWidgetEnv(): Promise<WidgetEnv> {
   try {
     const sdkBot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
     closers.push(() => sdkBot.close());
-    const anonymousBot = await startServer({ tls: { kind: 'good' }, handler: handlers.anonymousBot });
+    const anonymousBot = await startBotWithWorld({ sdk: 'agents', mode: 'anonymous' });
     closers.push(() => anonymousBot.close());
     const apiOptions = { mode: 'production' as const, allowPrivate: true, ca: pki.caPem, rateLimit: false as const, logger: false as const };
     const api: FastifyInstance = await createApiServer(apiOptions);
