@@ -72,11 +72,11 @@ async function suiteVsSlowestProbe(ca: string): Promise<BenchResult[]> {
     const local = await suiteAndProbes({ ...common, input: { url: bot.url, appId: bot.appId } });
     const remote = await suiteAndProbes({ ...common, input: { url: `https://localhost:${proxy.port}/api/messages`, appId: bot.appId } });
     const rows: BenchResult[] = [];
-    for (const [label, run] of [[`${RTT_MS} ms round trip`, remote], ['bare loopback, bot in-process', local]] as const) {
+    for (const [label, run] of [[`${RTT_MS} ms round trip`, remote], ['bare loopback, bot in its own process', local]] as const) {
       const [slowestName, slowest] = Object.entries(run.probeMs).sort((a, b) => b[1] - a[1])[0] as [string, number];
       const ratio = run.full.ms / slowest;
       const failing = run.full.report.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.id);
-      const withGoal = label !== 'bare loopback, bot in-process';
+      const withGoal = label !== 'bare loopback, bot in its own process';
       rows.push(
         { name: `endpoint suite wall time (SDK bot, ${label}, median of 5)`, value: run.full.ms, unit: 'ms', goal: '<= 2000 ms (a couple of seconds)', ok: run.full.ms <= 2_000, ...(failing.length ? { note: `unexpected fail/error: ${failing.join(', ')}` } : {}) },
         { name: `slowest single probe alone (${label}: ${slowestName})`, value: slowest, unit: 'ms', note: Object.entries(run.probeMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ') },
