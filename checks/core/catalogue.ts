@@ -20,6 +20,8 @@ export interface CatalogueEntry {
   description: string;
   severity: Severity;
   requiredEvidence: string[];
+  /** Evidence read when it could be gathered (the check still gives a verdict without it). */
+  optionalEvidence: string[];
   /** Message templates by messageId (`{{name}}` placeholders left as they are). */
   messages: Record<string, string>;
   /** How to fix, by messageId. */
@@ -47,6 +49,7 @@ export function toCatalogueEntry(check: AnyCheck): CatalogueEntry {
     description: meta.description,
     severity: meta.severity,
     requiredEvidence: [...meta.requiredEvidence],
+    optionalEvidence: [...(meta.optionalEvidence ?? [])],
     messages: { ...meta.messages },
     remediation,
     sources: meta.sources.map((s) => ({ title: s.title, url: s.url })),

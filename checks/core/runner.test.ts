@@ -47,6 +47,26 @@ describe('runChecks', () => {
     expect(reportSchemaErrors(report)).toEqual([]);
   });
 
+  it('passes optional evidence when it was gathered and leaves it out when its gatherer failed, without an error result', async () => {
+    const withOptional = (id: string, optional: string): AnyCheck => defineCheck({
+      meta: {
+        id, suite: 'endpoint', title: `${id} ok`, failureTitle: `${id} bad`, description: 'A check used by the runner tests only.',
+        severity: 'error', requiredEvidence: ['Base'] as never[], optionalEvidence: [optional] as never[],
+        messages: { with: 'with {{v}}', without: 'without' }, sources: [{ title: 'x', url: 'https://example.org' }],
+      },
+      evaluate: ((e: Ev) => (e[optional] === undefined ? { status: 'pass', messageId: 'without' } : { status: 'pass', messageId: 'with', data: { v: String(e[optional]) } })) as never,
+    }) as AnyCheck;
+    const report = await runChecks({
+      suite: suite(
+        [withOptional('o-present', 'Extra'), withOptional('o-failed', 'Broken')],
+        [gather('Base', async () => 1), gather('Extra', async () => 42), gather('Broken', async () => { throw new ProbeNetworkError('refused'); })],
+      ),
+      input: {},
+    });
+    expect(report.results.map((r) => [r.id, r.status, r.message])).toEqual([['o-present', 'pass', 'with 42'], ['o-failed', 'pass', 'without']]);
+    expect(report.counts.error).toBe(0);
+  });
+
   it('turns a throwing gatherer, a hanging gatherer and a broken rule into error results; the rest completes', async () => {
     const report = await runChecks({
       suite: suite(
