@@ -6,10 +6,16 @@ export interface CliIO {
   /** Reads all of standard input (for secrets and tokens piped in); undefined when stdin is a TTY. */
   readStdin(): Promise<string | undefined>;
   cwd: string;
+  /**
+   * Where the built site of this copy of botflow would be (the installed package's build/ folder,
+   * or the repository's after `npm run build`); `serve` uses it when no --site is given.
+   */
+  siteDir?: string;
 }
 
-export function processIO(): CliIO {
+export function processIO(options: { siteDir?: string } = {}): CliIO {
   return {
+    ...(options.siteDir !== undefined ? { siteDir: options.siteDir } : {}),
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

@@ -1,22 +1,53 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TOOL_VERSION } from '../core/version';
 import { runCli, spawnCli } from '../testing/cli';
-import { commandsFor } from './main';
+import type { CliIO } from './io';
+import { commandsFor, main } from './main';
 import { commandNames } from './commands/index';
 
 describe('botflow CLI (in-process)', () => {
-  it('prints its version', async () => {
+  it('prints its version and where the docs are', async () => {
     const r = await runCli(['--version']);
-    expect(r).toMatchObject({ code: 0, stdout: `${TOOL_VERSION}\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^botflow ${TOOL_VERSION.replaceAll('.', '\\.')}\nDocs: http://localhost:3000/docs/self-checks/ .*\n.*BOTFLOW_DOCS_URL.*\n$`));
   });
 
-  it('prints help with examples and exit codes', async () => {
+  it('points --version at BOTFLOW_DOCS_URL when it is set', async () => {
+    const r = await runCli(['-v'], { env: { BOTFLOW_DOCS_URL: 'https://botflow.contoso.com/' } });
+    expect(r.stdout).toBe(`botflow ${TOOL_VERSION}\nDocs: https://botflow.contoso.com/docs/self-checks/ (from BOTFLOW_DOCS_URL)\n`);
+  });
+
+  it('names the shipped site when this copy has one', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'botflow-site-'));
+    onTestFinished(() => rmSync(site, { recursive: true, force: true }));
+    const io = (): CliIO & { out: string[] } => {
+      const out: string[] = [];
+      return { out, stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => true }, env: {}, cwd: site, siteDir: site, readStdin: async () => undefined };
+    };
+    const without = io();
+    await main(['--version'], without);
+    expect(without.out.join('')).not.toContain(site);
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title>');
+    const withSite = io();
+    await main(['--version'], withSite);
+    expect(withSite.out.join('')).toContain(`"botflow serve" runs (it serves the site shipped in ${site})`);
+  });
+
+  it('prints help with its version, examples, exit codes and where the docs are', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`botflow ${TOOL_VERSION}\n`)).toBe(true);
     expect(r.stdout).toContain('Usage: botflow');
-    expect(r.stdout).toContain('npx botflow endpoint https://');
+    expect(r.stdout).toContain('$ botflow endpoint https://');
     expect(r.stdout).toMatch(/Exit codes: 0 .* 1 .* 2 .* 3 /);
+    expect(r.stdout).toContain('Docs: http://localhost:3000/docs/self-checks/');
+    const sub = await runCli(['manifest', '--help']);
+    expect(sub.stdout.startsWith(`botflow ${TOOL_VERSION}\n`)).toBe(true);
+    expect(sub.stdout).toContain('Docs: http://localhost:3000/docs/self-checks/');
   });
 
   it.each([
@@ -60,7 +91,8 @@ describe('botflow CLI (spawned)', () => {
 
   it('runs from bin/botflow.mjs and exits with the right code', async () => {
     const ok = await spawnCli(['--version']);
-    expect(ok).toMatchObject({ code: 0, stdout: `${TOOL_VERSION}\n` });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.startsWith(`botflow ${TOOL_VERSION}\n`)).toBe(true);
     const bad = await spawnCli(['--nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown option '--nope'");

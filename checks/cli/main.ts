@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isCheckEngineError, ErrorCodes } from '../core/errors';
 import { TOOL_VERSION } from '../core/version';
 import { ExitCode } from './exit-codes';
+import { docsLocation } from './docs-location';
 import { processIO, type CliIO } from './io';
 import { commandNames, loadCommands } from './commands/index';
 import { UsageError } from './usage-error';
@@ -10,18 +11,24 @@ export { UsageError };
 
 const EXAMPLES = `
 Examples:
-  $ npx botflow endpoint https://bot.contoso.com/api/messages --app-id 00000000-0000-0000-0000-000000000000
-  $ npx botflow endpoint https://localhost:3978/api/messages --allow-private --ca ./dev-ca.pem
-  $ npx botflow manifest ./appPackage.zip --format markdown --output manifest-report.md
-  $ npx botflow registration ./bot.json --channel ./teams-channel.json --manifest ./appPackage.zip
-  $ npx botflow all --config botflow.json --format junit --output botflow.xml
-  $ BOTFLOW_CLIENT_SECRET=... npx botflow token --bot ./bot.json
-  $ npx botflow egress --cloud gcch --calling
-  $ npx botflow allowlist --cloud public --sso --graph --format csv
-  $ npx botflow residency https://smba.trafficmanager.net/emea/
+  $ botflow endpoint https://bot.contoso.com/api/messages --app-id 00000000-0000-0000-0000-000000000000
+  $ botflow endpoint https://localhost:3978/api/messages --allow-private --ca ./dev-ca.pem
+  $ botflow manifest ./appPackage.zip --format markdown --output manifest-report.md
+  $ botflow registration ./bot.json --channel ./teams-channel.json --manifest ./appPackage.zip
+  $ botflow all --config botflow.json --format junit --output botflow.xml
+  $ BOTFLOW_CLIENT_SECRET=... botflow token --bot ./bot.json
+  $ botflow egress --cloud gcch --calling
+  $ botflow allowlist --cloud public --sso --graph --format csv
+  $ botflow residency https://smba.trafficmanager.net/emea/
+  (in a clone of the repository, after npm ci: npx botflow ...)
 
 Exit codes: 0 no failure, 1 at least one check failed, 2 bad input or usage, 3 a check could not run.
 `;
+
+/** What `botflow --version` prints: the version, then where the docs are. */
+export function versionText(io: Pick<CliIO, 'env' | 'siteDir'>): string {
+  return `botflow ${TOOL_VERSION}\n${docsLocation(io)}`;
+}
 
 /**
  * Commander quotes an unknown option as typed, `--token=<value>` included. The value may be a
@@ -47,9 +54,11 @@ export async function buildProgram(io: CliIO, setExit: (code: number) => void, n
   program
     .name('botflow')
     .description('Checks a Microsoft Teams bot: messaging endpoint, app manifest, Azure Bot registration, egress and data residency.')
-    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .version(versionText(io), '-v, --version', 'print the version and where the docs are')
     .showHelpAfterError('(run "botflow --help" for usage)')
+    .addHelpText('beforeAll', `botflow ${TOOL_VERSION}\n`)
     .addHelpText('after', EXAMPLES)
+    .addHelpText('afterAll', docsLocation(io))
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -6,6 +6,7 @@ import type { Report, RunEvent } from '../core/types';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import { renderReport } from '../report/index';
 import type { CommandContext } from './command';
+import { docsBase } from './docs-location';
 import { exitCodeFor } from './exit-codes';
 import { UsageError } from './usage-error';
 
@@ -14,8 +15,6 @@ export interface CommonFlags {
   output?: string;
   quiet?: boolean;
 }
-
-export const DEFAULT_DOCS_BASE_URL = 'http://localhost:3000';
 
 /** Adds --format, --output and --quiet to a command. */
 export function addCommonOptions(cmd: Command): Command {
@@ -26,7 +25,7 @@ export function addCommonOptions(cmd: Command): Command {
 }
 
 export function docsBaseUrl(ctx: CommandContext): string {
-  return (ctx.io.env.BOTFLOW_DOCS_URL ?? DEFAULT_DOCS_BASE_URL).replace(/\/+$/, '');
+  return docsBase(ctx.io.env);
 }
 
 /** Progress lines on stderr, only on a TTY and not with --quiet. */

@@ -69,7 +69,7 @@ describe('botflow manifest (built CLI, spawned)', () => {
     execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'ignore' });
   }, 60_000);
 
-  it('loads the bundled schemas from node_modules and exits with the verdict', async () => {
+  it('loads the schemas bundled into the CLI and exits with the verdict', async () => {
     const ok = await spawnCli(['manifest', good, '--format', 'json']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command';
+import { shippedSite } from '../docs-location';
 import { UsageError } from '../usage-error';
 import { createApiServer } from '../../server/app';
 import { DEFAULT_ALLOWED_PORTS } from '../../server/guard';
@@ -11,7 +12,7 @@ interface ServeFlags {
   host: string;
   allowPrivate?: boolean;
   allowPort?: string;
-  site: string;
+  site?: string;
   trustProxy?: boolean;
   ca?: string;
   allowedHost?: string;
@@ -64,7 +65,7 @@ const register: RegisterCommand = (program, ctx) => {
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--allow-private', 'let the API check loopback and private targets (local use only; also BOTFLOW_ALLOW_PRIVATE=1)')
     .option('--allow-port <ports>', `extra target ports the API may connect to, comma-separated (default only ${DEFAULT_ALLOWED_PORTS.join(' and ')})`)
-    .option('--site <dir>', 'directory of the built site', 'build')
+    .option('--site <dir>', 'directory of the built site (default: the site shipped with this botflow, else ./build)')
     .option('--ca <file>', 'extra root certificates (PEM) the runs trust, e.g. a private test CA (also BOTFLOW_CA)')
     .option('--allowed-host <names>', 'with --allow-private: host names (comma-separated) besides localhost that the API answers (DNS-rebinding guard)')
     .option('--trust-proxy', 'trust X-Forwarded-For from a proxy in front (for the per-client rate limit)')
@@ -74,7 +75,7 @@ const register: RegisterCommand = (program, ctx) => {
       const extraPorts = flags.allowPort
         ? flags.allowPort.split(',').map((p) => p.trim()).filter(Boolean).map((p) => parsePort(p, '--allow-port'))
         : [];
-      const siteDir = resolve(ctx.io.cwd, flags.site);
+      const siteDir = resolve(ctx.io.cwd, flags.site ?? shippedSite(ctx.io) ?? 'build');
       if (!existsSync(siteDir) || !statSync(siteDir).isDirectory() || !existsSync(resolve(siteDir, 'index.html'))) {
         throw new UsageError(`the built site is missing: ${siteDir} has no index.html. Run "npm run build" first (or pass --site <dir>).`);
       }
