@@ -81,6 +81,7 @@ describe('botflow package (npm run pack:cli, installed from the tarball)', () =>
     expect(existsSync(path.join(installed, 'node_modules'))).toBe(false);
     expect(readdirSync(path.join(prefix, 'lib', 'node_modules'))).toEqual(['teams-bot-flow']);
     expect(existsSync(path.join(installed, 'build', 'index.html'))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(installed, 'build', 'schemas', 'report-v1.schema.json'), 'utf8'))).toMatchObject({ title: expect.any(String) });
     expect(existsSync(path.join(installed, 'dist', 'cli.mjs'))).toBe(true);
     expect(readFileSync(path.join(installed, 'THIRD-PARTY-NOTICES.txt'), 'utf8')).toMatch(/^fastify@\d+\.\d+\.\d+ \(MIT\)$/m);
   });

@@ -73,8 +73,8 @@ Sends two POSTs of a harmless Teams message activity (one without a token, one w
 token) and expects both to be rejected. Honours HTTPS_PROXY and NO_PROXY.
 
 Examples:
-  $ npx botflow endpoint https://bot.contoso.com/api/messages --app-id 00000000-0000-0000-0000-000000000000
-  $ npx botflow endpoint https://localhost:3978/api/messages --allow-private --ca ./dev-root.pem --format json
+  $ botflow endpoint https://bot.contoso.com/api/messages --app-id 00000000-0000-0000-0000-000000000000
+  $ botflow endpoint https://localhost:3978/api/messages --allow-private --ca ./dev-root.pem --format json
 `);
   cmd.action(async (rawUrl: string, flags: EndpointFlags) => {
     const url = checkedUrl(rawUrl, 'endpoint URL');

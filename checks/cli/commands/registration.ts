@@ -197,7 +197,7 @@ const register: RegisterCommand = (program, ctx) => {
 Live mode reads the bot and its Teams channel from Azure Resource Manager (api-version 2022-09-15)
 with a token from ${ARM_TOKEN_ENV} or standard input, never from the command line:
   $ export ${ARM_TOKEN_ENV}=$(az account get-access-token --query accessToken -o tsv)
-  $ npx botflow registration --subscription <id> --resource-group <group> --name <bot>
+  $ botflow registration --subscription <id> --resource-group <group> --name <bot>
 `);
   cmd.action(async (botPath: string | undefined, flags: RegistrationFlags) => {
     assertNoSecretOptions(flags, SECRET_OPTION_NAMES, `Set ${ARM_TOKEN_ENV} or use --token-stdin.`);

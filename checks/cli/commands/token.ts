@@ -162,8 +162,8 @@ Without --app-id/--app-type/--tenant/--bot, the bot's own MicrosoftAppId, Micros
 MicrosoftAppTenantId environment variables are used (and MicrosoftAppPassword for the secret).
 The secret never goes on the command line:
   $ export ${CLIENT_SECRET_ENV}='<secret value>'       # or: ... | botflow token --secret-stdin ...
-  $ npx botflow token --bot bot.json
-  $ ${GRAPH_TOKEN_ENV}=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv) npx botflow token --bot bot.json --graph
+  $ botflow token --bot bot.json
+  $ ${GRAPH_TOKEN_ENV}=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv) botflow token --bot bot.json --graph
 Exit codes: 0 token issued (and credentials healthy), 1 Entra ID refused or a credential expired, 2 usage, 3 could not reach a service.
 `);
   cmd.action(async (flags: TokenFlags) => {
