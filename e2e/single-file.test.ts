@@ -60,6 +60,17 @@ describe('botflow as a single file (npm run build:single)', () => {
     expect(statSync(file).mode & 0o111).not.toBe(0);
   });
 
+  it('is reproducible: building the same sources again gives the same checksum', async () => {
+    const again = emptyFolder('botflow-single-again-');
+    try {
+      const second = await npmRun('build:single', ['--out', again]);
+      expect(/sha256 ([0-9a-f]{64})/.exec(second)?.[1]).toBe(/sha256 ([0-9a-f]{64})/.exec(buildOutput)?.[1]);
+      expect(readFileSync(path.join(again, 'botflow.mjs')).equals(readFileSync(path.join(out, 'botflow.mjs')))).toBe(true);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
   it('--version prints the version and where the docs are', async () => {
     const r = await botflow(['--version']);
     expect(r.stderr).toBe('');
