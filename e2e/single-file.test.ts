@@ -58,6 +58,11 @@ describe('botflow as a single file (npm run build:single)', () => {
     expect(buildOutput).toMatch(new RegExp(`${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`));
     expect(readFileSync(`${file}.sha256`, 'utf8')).toBe(`${sha}  botflow.mjs\n`);
     expect(statSync(file).mode & 0o111).not.toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // The licences of what it bundles close the file; the server (fastify) is not among them.
+    expect(text).toMatch(/^undici@\d+\.\d+\.\d+ \(MIT\)$/m);
+    expect(text).not.toMatch(/^fastify@/m);
   });
 
   it('is reproducible: building the same sources again gives the same checksum', async () => {
@@ -106,6 +111,13 @@ describe('botflow as a single file (npm run build:single)', () => {
     const list = JSON.parse(r.stdout) as { cloud: string; rows: Array<{ host: string }> };
     expect(list.cloud).toBe('gcch');
     expect(list.rows.map((row) => row.host)).toContain('login.botframework.azure.us');
+  });
+
+  it('has no server: serve says where the site and the API are instead', async () => {
+    const r = await botflow(['serve', '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^botflow: serve is not part of the single file: .*npm run pack:cli.*botflow serve/);
+    expect(r.stdout).toBe('');
   });
 
   it('loaded nothing from outside its folder, which still holds only the file', () => {
