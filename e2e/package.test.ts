@@ -8,7 +8,7 @@ import { endpointSuite } from '../checks/suites/endpoint';
 import { testPki } from '../checks/testing/certs';
 import { BOT_ID, sample } from '../checks/testing/manifests/corpus';
 import { buildPackage } from '../checks/testing/manifests/package';
-import { startSdkBot, type SdkBot } from '../checks/testing/sdk-bot';
+import { startBotWithWorld, type RealBot } from '../checks/testing/bots/start-bot';
 import { cleanEnv, emptyFolder, guardLog, npmRun, run, type Run } from './helpers/install';
 import { buildDir } from './helpers/site';
 
@@ -30,8 +30,8 @@ let tarball: string;
 let packOutput: string;
 let installed: string;
 let env: Record<string, string>;
-let bot: SdkBot;
-let anonymousBot: SdkBot;
+let bot: RealBot;
+let anonymousBot: RealBot;
 let caFile: string;
 
 beforeAll(async () => {
@@ -54,8 +54,8 @@ beforeAll(async () => {
   writeFileSync(path.join(inputs, 'nested.zip'), buildPackage(sample('bot-sso', '1.30'), { folder: 'appPackage' }));
   caFile = path.join(inputs, 'test-root.pem');
   writeFileSync(caFile, (await testPki()).caPem);
-  bot = await startSdkBot();
-  anonymousBot = await startSdkBot({ anonymous: true });
+  bot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
+  anonymousBot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'anonymous', nodeEnv: 'production' });
 }, 600_000);
 
 afterAll(async () => {
@@ -107,7 +107,7 @@ describe('botflow package (npm run pack:cli, installed from the tarball)', () =>
     expect((JSON.parse(nested.stdout) as Report).results.find((r) => r.id === 'manifest-package-layout')?.status).toBe('fail');
   });
 
-  it('botflow endpoint passes against the real SDK bot and fails against one without authentication', async () => {
+  it('botflow endpoint passes against the real Bot Framework SDK bot and fails against one without authentication', async () => {
     const secure = await botflow(['endpoint', bot.url, '--app-id', bot.appId, '--allow-private', '--ca', caFile, '--timeout', '5000', '--format', 'json']);
     expect(secure.stderr).toBe('');
     const report = JSON.parse(secure.stdout) as Report;

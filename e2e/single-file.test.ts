@@ -8,14 +8,15 @@ import { endpointSuite } from '../checks/suites/endpoint';
 import { testPki } from '../checks/testing/certs';
 import { BOT_ID, sample } from '../checks/testing/manifests/corpus';
 import { buildPackage } from '../checks/testing/manifests/package';
-import { startSdkBot, type SdkBot } from '../checks/testing/sdk-bot';
+import { startBotWithWorld, type RealBot } from '../checks/testing/bots/start-bot';
 import { cleanEnv, emptyFolder, guardLog, npmRun, run, type Run } from './helpers/install';
 
 /**
  * The single file for locked-down bot hosts: `npm run build:single` builds botflow.mjs; it is
  * copied alone into an empty folder with no node_modules in or above it and run there with plain
- * Node.js: --version, manifest, endpoint against the real SDK bot, allowlist. resolve-guard fails
- * any import or require that resolves outside that folder (and is shown to catch one).
+ * Node.js: --version, manifest, endpoint against a real Bot Framework SDK bot, allowlist.
+ * resolve-guard fails any import or require that resolves outside that folder (and is shown to
+ * catch one).
  */
 
 let out: string;
@@ -24,7 +25,7 @@ let inputs: string;
 let log: string;
 let buildOutput: string;
 let env: Record<string, string>;
-let bot: SdkBot;
+let bot: RealBot;
 let caFile: string;
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ beforeAll(async () => {
   writeFileSync(path.join(inputs, 'broken.json'), JSON.stringify(broken));
   caFile = path.join(inputs, 'test-root.pem');
   writeFileSync(caFile, (await testPki()).caPem);
-  bot = await startSdkBot();
+  bot = await startBotWithWorld({ sdk: 'botbuilder', mode: 'authenticated', nodeEnv: 'production' });
 }, 300_000);
 
 afterAll(async () => {
@@ -96,7 +97,7 @@ describe('botflow as a single file (npm run build:single)', () => {
     expect(bad.stdout).toMatch(/<testcase [^>]*name="manifest-bot-scopes:[^"]*"[^>]*>\s*<failure/);
   });
 
-  it('endpoint passes against the real SDK bot', async () => {
+  it('endpoint passes against the real Bot Framework SDK bot', async () => {
     const r = await botflow(['endpoint', bot.url, '--app-id', bot.appId, '--allow-private', '--ca', caFile, '--timeout', '5000', '--format', 'json']);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as Report;
