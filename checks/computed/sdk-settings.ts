@@ -26,3 +26,9 @@ export function sdkFix(kind: SdkFixKind, identity: Pick<SdkIdentity, 'sdk'>): st
   if (identity.sdk !== 'unknown') return `${SDK_NAMES[identity.sdk]}: ${fixes[identity.sdk]}.`;
   return (['botbuilder', 'agents', 'teams'] as const).map((sdk) => `${SDK_NAMES[sdk]}: ${fixes[sdk]}.`).join(' ');
 }
+
+/**
+ * Where each SDK takes the bot's app type, app id and tenant from, for checks that cannot tell
+ * which SDK the bot uses (the registration checks read Azure's record, not the bot).
+ */
+export const IDENTITY_SETTINGS_BY_SDK = 'botbuilder: MicrosoftAppType, MicrosoftAppId and MicrosoftAppTenantId; the Microsoft 365 Agents SDK: connections__serviceConnection__settings__clientId and tenantId, with authType (UserManagedIdentity for a user-assigned managed identity); the Teams SDK: CLIENT_ID and TENANT_ID, or MANAGED_IDENTITY_CLIENT_ID for a managed identity';

@@ -1,4 +1,6 @@
 import { defineCheck } from '../core/define-check';
+import { SOURCES } from '../computed/endpoint-sources';
+import { IDENTITY_SETTINGS_BY_SDK } from '../computed/sdk-settings';
 import type { MessageData } from '../core/types';
 import type {} from '../gather/registration-model';
 
@@ -23,11 +25,12 @@ export default defineCheck({
       unknown: 'msaAppType is "{{value}}", which is not one of SingleTenant, UserAssignedMSI or MultiTenant.',
     },
     remediation: {
-      multiTenant: 'Plan a move to a single-tenant app or a user-assigned managed identity: create a new Azure Bot with that type, point it at the same messaging endpoint, and set MicrosoftAppType, MicrosoftAppId and MicrosoftAppTenantId in the bot\'s configuration to match.',
+      multiTenant: `Plan a move to a single-tenant app or a user-assigned managed identity: create a new Azure Bot with that type, point it at the same messaging endpoint, and set the bot's identity settings to match (${IDENTITY_SETTINGS_BY_SDK}).`,
       missing: 'Check the app type in the Azure portal (Azure Bot > Configuration). If it is multi-tenant, plan a move to single-tenant or a user-assigned managed identity.',
       unknown: 'Pass the JSON "az bot show" prints, unedited; msaAppType must be SingleTenant, UserAssignedMSI or MultiTenant.',
     },
     sources: [
+      SOURCES.botbuilderSettings, SOURCES.agentsSettings, SOURCES.teamsAuthDocs,
       { title: 'Azure Bot Service: create an Azure Bot resource (app types, multi-tenant deprecation)', url: 'https://learn.microsoft.com/azure/bot-service/abs-quickstart' },
       { title: 'Azure REST API: Bots - Get (2022-09-15), msaAppType', url: 'https://learn.microsoft.com/rest/api/botservice/bots/get?view=rest-botservice-2022-09-15' },
       { title: 'botbuilder-js: configurationServiceClientCredentialFactory.ts (default app type)', url: 'https://github.com/microsoft/botbuilder-js/blob/main/libraries/botbuilder-core/src/configurationServiceClientCredentialFactory.ts' },

@@ -1,5 +1,7 @@
 import type {} from '../gather/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
+import { SOURCES } from '../computed/endpoint-sources';
+import { IDENTITY_SETTINGS_BY_SDK } from '../computed/sdk-settings';
 import type { MessageData } from '../core/types';
 import { isGuid } from '../computed/identifiers';
 
@@ -21,7 +23,7 @@ export default defineCheck({
       singleTenantOk: 'SingleTenant bot with app id {{appId}} in tenant {{tenant}}.',
       msiOk: 'UserAssignedMSI bot with client id {{appId}} in tenant {{tenant}}, identity {{msi}}.',
       multiTenantOk: 'MultiTenant bot with app id {{appId}}: no tenant id is needed (tokens come from the botframework.com tenant).',
-      multiTenantWithTenant: 'MultiTenant bot that also carries msaAppTenantId {{tenant}}. Multi-tenant bots get tokens from the botframework.com tenant; the bot\'s own MicrosoftAppTenantId setting should stay empty.',
+      multiTenantWithTenant: `MultiTenant bot that also carries msaAppTenantId {{tenant}}. Multi-tenant bots get tokens from the botframework.com tenant; the bot's own tenant setting should stay empty (${IDENTITY_SETTINGS_BY_SDK}).`,
       appIdInvalid: 'msaAppId is "{{appId}}", not a GUID: Teams and the Bot Connector identify the bot by this id.',
       tenantMissing: '{{type}} bot without msaAppTenantId: the bot cannot get tokens from its tenant.',
       tenantInvalid: 'msaAppTenantId is "{{tenant}}", not a tenant GUID.',
@@ -31,12 +33,13 @@ export default defineCheck({
     },
     remediation: {
       appIdInvalid: 'Pass the unedited "az bot show" output; msaAppId is the Entra application (client) id, or the managed identity\'s client id.',
-      tenantMissing: 'A single-tenant or managed-identity bot must record its tenant: recreate the Azure Bot with the right app type and tenant (msaAppTenantId is set at creation), and set MicrosoftAppTenantId in the bot\'s configuration to the same value.',
+      tenantMissing: `A single-tenant or managed-identity bot must record its tenant: recreate the Azure Bot with the right app type and tenant (msaAppTenantId is set at creation), and set the tenant in the bot's configuration to the same value (${IDENTITY_SETTINGS_BY_SDK}).`,
       tenantInvalid: 'msaAppTenantId must be the directory (tenant) id GUID shown on the app registration\'s overview page.',
-      msiMissing: 'Recreate the Azure Bot with the user-assigned identity selected, so msaAppMSIResourceId names it; set MicrosoftAppType=UserAssignedMSI, MicrosoftAppId=<identity client id> and MicrosoftAppTenantId in the bot\'s configuration.',
+      msiMissing: `Recreate the Azure Bot with the user-assigned identity selected, so msaAppMSIResourceId names it; set the bot's identity to that managed identity: its client id, its tenant, and the managed-identity app type (${IDENTITY_SETTINGS_BY_SDK}).`,
       msiInvalid: 'msaAppMSIResourceId must look like /subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>.',
     },
     sources: [
+      SOURCES.botbuilderSettings, SOURCES.agentsSettings, SOURCES.teamsAuthDocs,
       { title: 'Azure Bot Service: create an Azure Bot resource (identity types)', url: 'https://learn.microsoft.com/azure/bot-service/abs-quickstart' },
       { title: 'Azure REST API: Bots - Get (2022-09-15), msaAppTenantId and msaAppMSIResourceId', url: 'https://learn.microsoft.com/rest/api/botservice/bots/get?view=rest-botservice-2022-09-15' },
       { title: 'Azure Bot Service: authenticate requests with the Bot Connector API (token per app type)', url: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication' },
