@@ -14,14 +14,15 @@ import { checkTargetUrl, refuseSecretFields, type TargetPolicy } from './guard';
 import { API_SUITES, CLI_ONLY_SUITES, runBodySchema, TARGET_FIELDS, toCheckInput, type ApiSuite, type RunBody } from './inputs';
 import type { ResolvedOptions } from './options';
 import { NDJSON, type RunErrorLine } from './protocol';
-import type { ClientRunSlots, RunSlots } from './run-slots';
+import type { ClientSlots, RunSlots } from './run-slots';
+import { clientKey } from './client-key';
 
 export interface RunsRouteDeps {
   options: ResolvedOptions;
   suites: Readonly<Record<ApiSuite, RunnableSuite>>;
   policy: TargetPolicy;
   slots: RunSlots;
-  clientSlots: ClientRunSlots;
+  clientSlots: ClientSlots;
   ca?: string;
   /** Resolver for the runs' probes (tests); the API never passes a proxy. */
   lookup?: LookupFn;
@@ -58,7 +59,7 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
       const value = input[field];
       if (typeof value === 'string') await checkTargetUrl(`/input/${field}`, value, policy);
     }
-    const releaseClient = deps.clientSlots.tryAcquire(request.ip);
+    const releaseClient = await deps.clientSlots.tryAcquire(clientKey(request.ip));
     if (!releaseClient) {
       throw new ApiError(429, ApiCodes.RATE_LIMITED,
         `You already have ${deps.clientSlots.max} check${deps.clientSlots.max === 1 ? '' : 's'} running. Wait for ${deps.clientSlots.max === 1 ? 'it' : 'one'} to finish, then try again.`,
