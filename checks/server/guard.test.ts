@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './errors';
-import { checkTargetUrl, refuseSecretFields } from './guard';
+import { checkTargetUrl } from './guard';
+import { refuseSecrets as refuseSecretFields } from './secret-input';
 import { postRun, startApi, type RunningApi } from './test-utils';
 
 let api: RunningApi;
@@ -97,8 +98,8 @@ describe('production-mode API: refused targets', () => {
 
   it.each([
     ['https://user:pw@52.1.2.3/api/messages', /user name or password/],
-    ['https://52.1.2.3/api/messages?code=abc', /"code" query parameter/],
-    ['https://52.1.2.3/api/messages?sig=abc&x=1', /"sig" query parameter/],
+    ['https://52.1.2.3/api/messages?code=abc', /"code" parameter/],
+    ['https://52.1.2.3/api/messages?sig=abc&x=1', /"sig" parameter/],
   ])('refuses a URL carrying a secret: %s', async (url, message) => {
     const res = await postRun(api.base, { suite: 'endpoint', input: { url } });
     expect(res.status).toBe(400);

@@ -200,3 +200,45 @@ describe('logs carry no client-supplied host', () => {
     }
   });
 });
+
+describe('one secret rule for every URL and every nested field, in every suite', () => {
+  let api: Awaited<ReturnType<typeof startApi>>;
+  beforeAll(async () => { api = await startApi({ mode: 'production' }); });
+  afterAll(async () => { await api.close(); });
+
+  const bot = (properties: Record<string, unknown>): Record<string, unknown> => ({ name: 'bot', properties: { msaAppId: '11111111-2222-3333-4444-555555555555', endpoint: 'https://bot.contoso.com/api/messages', ...properties } });
+  const CANARY = 'CANARY-secret-5d2a';
+
+  it.each([
+    ['residency serviceUrl with user:password', { suite: 'residency', input: { serviceUrl: `https://u:${CANARY}@smba.trafficmanager.net/amer/` } }, '/input/serviceUrl'],
+    ['residency serviceUrl with ?sig=', { suite: 'residency', input: { serviceUrl: `https://smba.trafficmanager.net/amer/?sig=${CANARY}` } }, '/input/serviceUrl'],
+    ['registration url with ?code=', { suite: 'registration', input: { bot: bot({}), url: `https://bot.contoso.com/api/messages?code=${CANARY}` } }, '/input/url'],
+    ['registration callingWebhook with a password', { suite: 'registration', input: { bot: bot({}), callingWebhook: `https://x:${CANARY}@bot.contoso.com/api/calls` } }, '/input/callingWebhook'],
+    ['a registration document (text) whose endpoint carries ?code=', { suite: 'registration', input: { bot: JSON.stringify(bot({ endpoint: `https://f.azurewebsites.net/api/messages?code=${CANARY}` })) } }, '/input/bot/properties/endpoint'],
+    ['a secret-named field nested in a registration document (object)', { suite: 'registration', input: { bot: bot({ developerAppInsightsApiKey: CANARY }) } }, '/input/bot/properties/developerAppInsightsApiKey'],
+    ['a channel key nested in an array', { suite: 'registration', input: { bot: bot({}), channel: JSON.stringify({ properties: { sites: [{ siteName: 'a', key: CANARY }] } }) } }, '/input/channel/properties/sites/0/key'],
+    ['a secret inside the manifest text', { suite: 'manifest', input: { manifest: JSON.stringify({ manifestVersion: '1.17', bots: [{ botId: 'x', clientSecret: CANARY }] }) } }, '/input/manifest/bots/0/clientSecret'],
+    ['an access token in a URL fragment inside the manifest', { suite: 'manifest', input: { manifest: JSON.stringify({ developer: { websiteUrl: `https://contoso.com/#access_token=${CANARY}` } }) } }, '/input/manifest/developer/websiteUrl'],
+    ['a numeric password in the envelope', { suite: 'residency', password: 12345678, input: { serviceUrl: SERVICE_URL } }, '/password'],
+  ])('refuses %s (400 API_SECRET_REFUSED with the field, value never repeated)', async (_name, body, field) => {
+    const res = await postRun(api.base, body, { accept: 'application/json' });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'API_SECRET_REFUSED', field });
+    expect(res.text).not.toContain(CANARY);
+    expect(res.text).not.toContain('12345678');
+  });
+
+  it.each([
+    ['empty and null secret-named fields (as az bot show prints them)', { suite: 'registration', input: { bot: bot({ developerAppInsightsApiKey: null, developerAppInsightKey: '', luisKey: null }) } }],
+    ['names of identifiers, URLs and flags', { suite: 'registration', input: { bot: bot({ cmekKeyVaultUrl: 'https://vault.azure.net/keys/k', msaAppMSIResourceId: 'x', isTokenExchangeEnabled: true }) } }],
+    ['a manifest with API-secret auth for a message extension (a registration id, not a secret)', { suite: 'manifest', input: { manifest: JSON.stringify({ manifestVersion: '1.17', composeExtensions: [{ authorization: { authType: 'apiSecretServiceAuth', apiSecretServiceAuthConfiguration: { apiSecretRegistrationId: '0a1b2c3d' } } }] }) } }],
+  ])('accepts %s', async (_name, body) => {
+    expect((await postRun(api.base, body, { accept: 'application/json' })).status).toBe(200);
+  });
+
+  it('walks a deeply nested document without exhausting the stack', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const res = await postRun(api.base, { suite: 'manifest', input: { manifest: deep } }, { accept: 'application/json' });
+    expect(res.status).toBeLessThan(500);
+  });
+});
