@@ -47,7 +47,8 @@ export interface ClassifiedAddress {
  * there, and reaching them from a server is the classic SSRF prize. 169.254.169.254 (AWS, Azure
  * IMDS, GCP), 169.254.170.2 (AWS ECS task metadata), 100.100.100.200 (Alibaba Cloud),
  * fd00:ec2::254 (AWS IMDS over IPv6) and 168.63.129.16 (Azure's WireServer host address, a
- * public address that every Azure VM reaches).
+ * public address that every Azure VM reaches:
+ * https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16).
  */
 const METADATA = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200', '168.63.129.16', 'fd00:ec2::254']);
 
