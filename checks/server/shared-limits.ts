@@ -106,12 +106,14 @@ export function createSharedLimits(options: SharedLimitsOptions): SharedLimits {
     log.warn({ redis: where, reason },
       'Redis is unreachable: per-client limits now count in this replica\'s memory only (fail-open to local limits) until it answers again');
   };
-  redis.on('ready', () => {
+  const up = (): void => {
     const was = state;
+    if (was === 'up') return;
     state = 'up';
     if (was === 'down') log.info({ redis: where }, 'Redis answers again: per-client limits are shared by every replica again');
     else log.info({ redis: where }, 'per-client limits are shared through Redis');
-  });
+  };
+  redis.on('ready', up);
   // ioredis repeats 'error' on every failed reconnection: only the change of state is logged.
   redis.on('error', (err: Error & { code?: string }) => down(err.code ?? err.name));
   redis.on('close', () => { if (state === 'up') down('connection closed'); });
@@ -135,6 +137,7 @@ export function createSharedLimits(options: SharedLimitsOptions): SharedLimits {
           this.#local.incr(key, cb, timeWindow, max);
           return;
         }
+        up();
         cb(null, result);
       }, timeWindow, max);
     }
@@ -157,6 +160,7 @@ export function createSharedLimits(options: SharedLimitsOptions): SharedLimits {
         down((err as Error).name);
         return local.tryAcquire(client);
       }
+      up();
       if (granted !== 1) return undefined;
       let released = false;
       return () => {
@@ -171,7 +175,7 @@ export function createSharedLimits(options: SharedLimitsOptions): SharedLimits {
   return {
     Store: FallbackStore as unknown as FastifyRateLimitStoreCtor,
     clientSlots,
-    mode: () => (ready() ? 'redis' : 'memory-fallback'),
+    mode: () => (ready() && state === 'up' ? 'redis' : 'memory-fallback'),
     async close() {
       if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
       else redis.disconnect();
