@@ -81,6 +81,8 @@ describe('two replicas behind nginx, limits in Redis', () => {
     const statuses = await runThroughLb(64, true);
     expect(statuses.slice(0, 60)).toEqual(Array<number>(60).fill(200));
     expect(statuses.slice(60)).toEqual([429, 429, 429, 429]);
+    // Each replica logs a request after answering it: wait until every answer is in the logs.
+    await expect.poll(() => replicas.reduce((n, r, i) => n + runStatuses(r).length - before[i]!, 0), { timeout: 5_000 }).toBe(64);
     const served = replicas.map((r, i) => runStatuses(r, 0).slice(before[i]));
     // nginx spread them: both replicas answered, and together they let exactly 60 through.
     expect(served.every((s) => s.length >= 20)).toBe(true);
@@ -145,6 +147,7 @@ describe('when Redis dies mid-run', () => {
     const runMarks = replicas.map((r) => runStatuses(r).length);
     const statuses = await runThroughLb(130, false);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    await expect.poll(() => replicas.reduce((n, r, i) => n + runStatuses(r).length - runMarks[i]!, 0), { timeout: 5_000 }).toBe(130);
     for (const [i, r] of replicas.entries()) {
       const seen = runStatuses(r).slice(runMarks[i]);
       const allowed = Math.min(seen.length, 60);
