@@ -9,6 +9,7 @@ import type { CommandContext } from './command';
 import { docsBase } from './docs-location';
 import { exitCodeFor } from './exit-codes';
 import { UsageError } from './usage-error';
+import { redactSecrets, scrubStrings } from '../core/redact';
 
 export interface CommonFlags {
   format: ReportFormat;
@@ -36,10 +37,15 @@ export function progressListener(ctx: CommandContext, flags: CommonFlags): ((e: 
   };
 }
 
-/** Writes a finished report where the flags say and sets the exit code from it. */
-export async function emitReport(ctx: CommandContext, report: Report, flags: CommonFlags): Promise<void> {
+/**
+ * Writes a finished report where the flags say and sets the exit code from it. `secrets` (a
+ * token the command read) are scrubbed from every string of the report before it is rendered,
+ * and from the rendered text as a last line (checks/core/redact.ts).
+ */
+export async function emitReport(ctx: CommandContext, report: Report, flags: CommonFlags, secrets: ReadonlyArray<string | undefined> = []): Promise<void> {
   const color = flags.format === 'text' && !flags.output && Boolean(ctx.io.stdout.isTTY) && !ctx.io.env.NO_COLOR;
-  const text = renderReport(report, flags.format, { color, docsBaseUrl: docsBaseUrl(ctx), quiet: Boolean(flags.quiet) });
+  const safe = scrubStrings(report, secrets);
+  const text = redactSecrets(renderReport(safe, flags.format, { color, docsBaseUrl: docsBaseUrl(ctx), quiet: Boolean(flags.quiet) }), secrets);
   if (flags.output) {
     try {
       await writeFile(flags.output, text, 'utf8');
@@ -56,10 +62,10 @@ export async function emitReport(ctx: CommandContext, report: Report, flags: Com
 /** Runs a suite with progress on stderr, renders the report and sets the exit code. */
 export async function runSuiteCommand(
   ctx: CommandContext,
-  params: { suite: RunnableSuite; input: CheckInput; flags: CommonFlags; run?: Partial<Omit<RunParams, 'suite' | 'input'>> },
+  params: { suite: RunnableSuite; input: CheckInput; flags: CommonFlags; run?: Partial<Omit<RunParams, 'suite' | 'input'>>; secrets?: ReadonlyArray<string | undefined> },
 ): Promise<Report> {
   const onEvent = progressListener(ctx, params.flags);
   const report = await runChecks({ ...params.run, suite: params.suite, input: params.input, ...(onEvent ? { onEvent } : {}) });
-  await emitReport(ctx, report, params.flags);
+  await emitReport(ctx, report, params.flags, params.secrets);
   return report;
 }

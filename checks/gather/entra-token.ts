@@ -9,6 +9,7 @@ import type { Dispatcher } from 'undici';
 import { adviceFor, aadstsCode, type AadstsAdvice } from './entra-advice';
 import { controlRequest, retryAfterSeconds } from './registration-http';
 import type { JsonObject } from '../core/types';
+import { scrubStrings } from '../core/redact';
 
 const SERVICE = 'the Entra ID token endpoint';
 
@@ -60,15 +61,6 @@ export function tokenEndpoint(authority: string, tenant: string): string {
   return `${authority.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;
 }
 
-/** Removes every occurrence of the given secrets from text. */
-export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out;
-}
-
 function pickClaims(payload: Record<string, unknown>): TokenClaims {
   const claims: TokenClaims = {};
   for (const key of ['aud', 'iss', 'tid', 'appid', 'azp', 'ver'] as const) {
@@ -110,7 +102,8 @@ export async function requestBotToken(req: TokenRequest): Promise<TokenOutcome> 
     if (claims.exp !== undefined) out.expiresAt = new Date(claims.exp * 1000).toISOString();
     const type = str(body, 'token_type');
     if (type) out.tokenType = type;
-    return out;
+    // Every string here came from the endpoint: none may carry the secret, in any form.
+    return scrubStrings(out, [req.clientSecret]);
   }
   const errorCodes = Array.isArray(body.error_codes) ? body.error_codes.filter((c): c is number => typeof c === 'number') : [];
   const rawDescription = str(body, 'error_description');
@@ -125,7 +118,7 @@ export async function requestBotToken(req: TokenRequest): Promise<TokenOutcome> 
   }
   if (rawDescription) {
     const firstLine = rawDescription.split(/\r?\n/)[0]?.slice(0, 400) ?? '';
-    out.description = redact(firstLine, [req.clientSecret]);
+    out.description = firstLine;
   }
   const traceId = str(body, 'trace_id');
   const correlationId = str(body, 'correlation_id');
@@ -133,5 +126,5 @@ export async function requestBotToken(req: TokenRequest): Promise<TokenOutcome> 
   if (correlationId) out.correlationId = correlationId;
   const retry = retryAfterSeconds(res.headers['retry-after']);
   if (retry !== undefined) out.retryAfterSeconds = retry;
-  return out;
+  return scrubStrings(out, [req.clientSecret]);
 }

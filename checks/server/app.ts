@@ -15,7 +15,11 @@ import { createLogger, routeLabel } from './logging';
 import { resolveOptions, type ApiServerOptions } from './options';
 import type { HealthResponse } from './protocol';
 import { registerRunsRoute } from './runs-route';
-import { ClientRunSlots, RunSlots } from './run-slots';
+import { ClientRunSlots, RunSlots, type ClientSlots } from './run-slots';
+import { createSharedLimits, type LimitsMode } from './shared-limits';
+import { clientErrorHandler, frameworkErrorHandler } from './transport-errors';
+import { checkTrustProxy } from './trust-proxy';
+import { clientKey } from './client-key';
 import { API_CSP, BASE_HEADERS, siteCsp, collectSiteScriptHashes } from './security-headers';
 import { registerStaticSite } from './static-site';
 import { formatValidationError } from './validation';
@@ -28,6 +32,9 @@ function isLogger(value: unknown): value is Logger {
 
 export async function createApiServer(input: ApiServerOptions): Promise<FastifyInstance> {
   const options = resolveOptions(input);
+  const trusted = input.trustProxy === undefined ? undefined : checkTrustProxy(input.trustProxy);
+  // A hop count trusts the nearest `trusted` proxies (proxy-addr calls this per hop, nearest first).
+  const trustProxy = trusted === undefined ? false : typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted;
   const logger = input.logger === false
     ? createLogger({ level: 'silent' })
     : isLogger(input.logger) ? input.logger : createLogger(input.logger ?? {});
@@ -37,7 +44,9 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
-    trustProxy: input.trustProxy ?? false,
+    trustProxy,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: clientErrorHandler(logger as FastifyBaseLogger),
     return503OnClosing: true,
     // Time to receive a whole request (headers and body; bodies are small): slow senders are cut off.
     requestTimeout: requestTimeoutMs,
@@ -54,6 +63,13 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
       },
     },
   });
+
+  const shared = input.redisUrl
+    ? createSharedLimits({ url: input.redisUrl, log: app.log, maxRunsPerClient: options.maxRunsPerClient, slotTtlMs: options.runDeadlineMs + 60_000 })
+    : undefined;
+  if (shared) app.addHook('onClose', async () => { await shared.close(); });
+  const limitsMode = (): LimitsMode => shared?.mode() ?? 'memory';
+  const clientSlots: ClientSlots = shared?.clientSlots ?? new ClientRunSlots(options.maxRunsPerClient);
 
   // JSON only: a text/plain body gets 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
@@ -104,6 +120,8 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
       max,
       timeWindow: timeWindowMs,
       allowList: (request) => !request.url.startsWith('/api/'),
+      keyGenerator: (request) => clientKey(request.ip),
+      ...(shared ? { store: shared.Store } : {}),
       errorResponseBuilder: (_request, context) => new ApiError(429, ApiCodes.RATE_LIMITED,
         `Too many requests from your address (more than ${context.max} in ${Math.round(timeWindowMs / 1000)} s). Try again in ${context.after}.`),
     });
@@ -121,13 +139,14 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     mode: options.mode,
     allowPrivate: options.allowPrivate,
     suites: API_SUITES,
+    limits: limitsMode(),
   }));
 
   registerRunsRoute(app, {
     options,
     suites,
     slots: new RunSlots(options.maxConcurrentRuns),
-    clientSlots: new ClientRunSlots(options.maxRunsPerClient),
+    clientSlots,
     policy: {
       allowPrivate: options.allowPrivate,
       allowedPorts: options.allowedPorts,

@@ -27,6 +27,9 @@ export const ApiCodes = {
   HOST_REFUSED: 'API_HOST_REFUSED',
   NOT_ACCEPTABLE: 'API_NOT_ACCEPTABLE',
   INTERNAL: 'API_INTERNAL',
+  MALFORMED_REQUEST: 'API_MALFORMED_REQUEST',
+  HEADERS_TOO_LARGE: 'API_HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT: 'API_REQUEST_TIMEOUT',
 } as const;
 
 export const NOT_FOUND_MESSAGE = 'Nothing here. The API has GET /api/health and POST /api/runs.';
@@ -36,9 +39,11 @@ const REASONS: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './errors';
-import { checkTargetUrl, refuseSecretFields } from './guard';
+import { checkTargetUrl } from './guard';
+import { refuseSecrets as refuseSecretFields } from './secret-input';
 import { postRun, startApi, type RunningApi } from './test-utils';
 
 let api: RunningApi;
@@ -40,6 +41,13 @@ const refused: Array<[string, string, RegExp]> = [
   ['IPv6 unique local', 'https://[fd12:3456::1]/api/messages', /unique local address/],
   ['AWS ECS metadata', 'https://169.254.170.2/', /metadata address/],
   ['trailing-dot loopback', 'https://127.0.0.1./api/messages', /loopback address/],
+  ['IPv4-translated IPv6 loopback (::ffff:0:0:0/96)', 'https://[::ffff:0:127.0.0.1]/api/messages', /loopback address/],
+  ['local-use NAT64 (64:ff9b:1::/48) of a public address', 'https://[64:ff9b:1::808:808]/api/messages', /reserved address/],
+  ['Teredo carrying a loopback client', 'https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/api/messages', /loopback address/],
+  ['6to4 carrying the metadata address', 'https://[2002:a9fe:a9fe::1]/', /metadata address/],
+  ['SRv6 SID block (5f00::/16)', 'https://[5f00::1]/api/messages', /reserved address/],
+  ['IPv6 documentation (3fff::/20)', 'https://[3fff::1]/api/messages', /documentation-only address/],
+  ['Azure WireServer', 'https://168.63.129.16/', /metadata address/],
   ['name resolving to loopback (injected resolver)', 'https://rebind.example.test/api/messages', /rebind\.example\.test resolves to 127\.0\.0\.1, a loopback address/],
   ['name with one private address among public ones', 'https://mixed.example.test/api/messages', /resolves to 10\.1\.2\.3, a private network address/],
   ['name resolving to the metadata address', 'https://meta.example.test/', /169\.254\.169\.254, a cloud instance metadata address/],
@@ -90,8 +98,8 @@ describe('production-mode API: refused targets', () => {
 
   it.each([
     ['https://user:pw@52.1.2.3/api/messages', /user name or password/],
-    ['https://52.1.2.3/api/messages?code=abc', /"code" query parameter/],
-    ['https://52.1.2.3/api/messages?sig=abc&x=1', /"sig" query parameter/],
+    ['https://52.1.2.3/api/messages?code=abc', /"code" parameter/],
+    ['https://52.1.2.3/api/messages?sig=abc&x=1', /"sig" parameter/],
   ])('refuses a URL carrying a secret: %s', async (url, message) => {
     const res = await postRun(api.base, { suite: 'endpoint', input: { url } });
     expect(res.status).toBe(400);

@@ -1,6 +1,6 @@
 /**
  * The API's up-front guard on what a request asks the server to contact. It refuses early and
- * clearly (400 with the field): secrets in field names or URLs, ports outside the allowed set,
+ * clearly (400 with the field): secrets in URLs (secret-input.ts walks every field), ports outside the allowed set,
  * and targets whose addresses the safe-networking module refuses. The same module applies the
  * address rules again on every connection and redirect during the run (`allowPrivate: false`
  * goes into the runner), so a name that re-resolves elsewhere later is still refused.
@@ -9,6 +9,7 @@ import { classifyAddress, isAllowedClass, type AddressClass } from '../gather/ne
 import { resolveHost, chooseAddress, type LookupFn } from '../gather/net/resolve';
 import { isCheckEngineError } from '../core/errors';
 import { ApiCodes, ApiError, badInput } from './errors';
+import { urlSecretProblem } from './secret-input';
 
 export interface TargetPolicy {
   /** Let loopback/private/link-local/CGNAT/ULA targets through (metadata addresses never). */
@@ -22,38 +23,6 @@ export interface TargetPolicy {
 }
 
 export const DEFAULT_ALLOWED_PORTS: readonly number[] = [443, 8443];
-
-/** Field names that say "this is a secret". The API accepts none (credential checks are CLI-only). */
-const SECRET_NAME = /(secret|passw(or)?d|passwd|token|api[-_]?key|credential|private[-_]?key|client[-_]?assertion|authorization|cookie|signature)/i;
-
-/** Query parameters that carry keys (Azure Functions `code`, SAS `sig`, ...). */
-const SECRET_QUERY = /^(code|key|sig|signature|token|access[-_]?token|id[-_]?token|secret|password|pwd|api[-_]?key|apikey|client[-_]?secret|x-functions-key|auth)$/i;
-
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
-
-/** Refuses any field of the envelope or of `input` whose name looks like a secret. */
-export function refuseSecretFields(body: unknown): void {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return;
-  const check = (obj: Record<string, unknown>, prefix: string): void => {
-    for (const key of Object.keys(obj)) {
-      if (isSecretName(key)) {
-        throw badInput(`${prefix}/${escapePointer(key)}`,
-          `The API accepts no secrets, and "${key}" looks like one. Remove it: checks that need credentials run only in the CLI (npx botflow), on your own machine.`,
-          ApiCodes.SECRET_REFUSED);
-      }
-    }
-  };
-  const envelope = body as Record<string, unknown>;
-  check(envelope, '');
-  const input = envelope.input;
-  if (input && typeof input === 'object' && !Array.isArray(input)) check(input as Record<string, unknown>, '/input');
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function describeClass(cls: AddressClass): string {
   switch (cls) {
@@ -98,13 +67,9 @@ export async function checkTargetUrl(field: string, raw: string, policy: TargetP
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw badInput(field, `The scheme "${url.protocol.replace(/:$/, '')}" is not supported. Teams calls bots over https: give an https:// URL.`);
   }
-  if (url.username || url.password) {
-    throw badInput(field, 'The URL carries a user name or password. The API accepts no secrets: remove them from the URL.', ApiCodes.SECRET_REFUSED);
-  }
-  for (const name of url.searchParams.keys()) {
-    if (SECRET_QUERY.test(name)) {
-      throw badInput(field, `The URL carries a "${name}" query parameter, which usually holds a key. The API accepts no secrets: remove it (the check does not need it), or run the CLI on your own machine.`, ApiCodes.SECRET_REFUSED);
-    }
+  const secret = urlSecretProblem(url);
+  if (secret) {
+    throw badInput(field, `This URL ${secret}. The API accepts no secrets: remove it from the URL (the checks do not need it), or run the CLI on your own machine.`, ApiCodes.SECRET_REFUSED);
   }
   const port = effectivePort(url);
   if (policy.allowedPorts !== 'any' && !policy.allowedPorts.includes(port)) {

@@ -105,6 +105,14 @@ export const TARGET_FIELDS: Readonly<Record<ApiSuite, readonly string[]>> = {
   residency: [],
 };
 
+/** Fields of each suite's input that may hold a JSON document as text (walked for secrets too). */
+export const DOCUMENT_FIELDS: Readonly<Record<ApiSuite, readonly string[]>> = {
+  endpoint: [],
+  manifest: ['manifest'],
+  registration: ['bot', 'channel', 'manifest'],
+  residency: [],
+};
+
 /**
  * Maps a validated API input onto the engine's CheckInput (fields the suites declare by
  * declaration merging): the manifest text goes to `manifestText`, documents keep their names,

@@ -37,7 +37,7 @@ describe('rate limit', () => {
   });
 
   it('counts per client address (X-Forwarded-For only behind a trusted proxy)', async () => {
-    const api = await startApi({ mode: 'production', rateLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: true });
+    const api = await startApi({ mode: 'production', rateLimit: { max: 1, timeWindowMs: 60_000 }, trustProxy: ['127.0.0.1'] });
     try {
       const asClient = (ip: string): Promise<number> => postRun(api.base, { suite: 'residency', input: { serviceUrl: SERVICE_URL } }, { headers: { 'x-forwarded-for': ip }, accept: 'application/json' }).then((r) => r.status);
       expect(await asClient('203.0.113.1')).toBe(200);
@@ -80,7 +80,7 @@ describe('concurrency cap', () => {
 
   it('caps runs per client (429) so one client cannot take every slot', async () => {
     const held = heldSuite('manifest');
-    const api = await startApi({ mode: 'production', maxConcurrentRuns: 4, maxRunsPerClient: 2, trustProxy: true, suites: { manifest: held.suite } });
+    const api = await startApi({ mode: 'production', maxConcurrentRuns: 4, maxRunsPerClient: 2, trustProxy: 1, suites: { manifest: held.suite } });
     try {
       const body = { suite: 'manifest', input: { manifest: '{}' } };
       const as = (ip: string): Promise<{ status: number; headers: Headers; json(): unknown }> => postRun(api.base, body, { accept: 'application/json', headers: { 'x-forwarded-for': ip } });

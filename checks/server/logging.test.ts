@@ -23,7 +23,7 @@ describe('request logs', () => {
       const answers = await Promise.all([
         // A legitimate run whose documents carry the canary.
         postRun(api.base, { suite: 'manifest', input: { manifest: JSON.stringify({ manifestVersion: '1.17', name: { short: CANARY } }) } }, { headers: secretHeaders, accept: 'application/json' }),
-        postRun(api.base, { suite: 'registration', input: { bot: JSON.stringify({ properties: { msaAppId: CANARY, developerAppInsightsApiKey: CANARY } }) } }, { headers: secretHeaders }),
+        postRun(api.base, { suite: 'registration', input: { bot: JSON.stringify({ properties: { msaAppId: CANARY, description: CANARY } }) } }, { headers: secretHeaders }),
         // Refused requests: secret fields, unknown fields, malformed JSON, secrets in URLs.
         postRun(api.base, { suite: 'endpoint', input: { url: 'https://52.1.2.3/api/messages', password: CANARY } }, { headers: secretHeaders }),
         postRun(api.base, { suite: 'residency', input: { serviceUrl: 'https://smba.trafficmanager.net/emea/', note: CANARY } }, { headers: secretHeaders }),

@@ -1,7 +1,8 @@
 /**
  * Structured logs (pino) that never hold request bodies, tokens or secrets. Request logging of
  * fastify is replaced by one line per request with the method, the path WITHOUT its query, the
- * status and the time; errors are logged by code and status, never with the client's data.
+ * status and the time; errors are logged by code and status, never with the client's data
+ * (no host, URL or body text: a length or a hash at most).
  * Paths that could hold a secret are redacted as a second line of defence.
  */
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
@@ -60,18 +61,20 @@ export function routeLabel(routePattern: string | undefined, rawUrl: string | un
   return routePattern ? 'static' : 'unmatched';
 }
 
-/** Errors in logs: type, code, status, and the message only for errors we wrote ourselves. */
+/**
+ * Errors in logs: type, code, status and the field at fault. Never the message: parser errors
+ * quote the body, and our own refusals name the host or URL the client asked for (the client
+ * gets the message; the log gets a code it can count).
+ */
 export function serializeError(err: unknown): Record<string, unknown> {
   if (!err || typeof err !== 'object') return { message: 'non-error thrown' };
-  const e = err as { name?: string; code?: unknown; statusCode?: unknown; message?: unknown; stack?: unknown };
+  const e = err as { name?: string; code?: unknown; statusCode?: unknown; field?: unknown; stack?: unknown };
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  const ours = e.name === 'ApiError' || (typeof e.code === 'string' && e.code.startsWith('CHK_ERR_'));
   return {
     type: e.name ?? 'Error',
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(status !== undefined ? { statusCode: status } : {}),
-    // Messages of parser errors can quote the body; only our own messages are safe to log.
-    ...(ours && typeof e.message === 'string' ? { message: e.message } : {}),
+    ...(typeof e.field === 'string' ? { field: e.field } : {}),
     // Stacks of server faults help operators; the first line (the message) is left out.
     ...(status === undefined || status >= 500 ? { stack: typeof e.stack === 'string' ? e.stack.split('\n').slice(1, 9).join('\n') : undefined } : {}),
   };

@@ -4,6 +4,7 @@ import type { LookupFn } from '../gather/net/resolve';
 import type { ApiSuite } from './inputs';
 import type { LogOptions } from './logging';
 import { DEFAULT_ALLOWED_PORTS } from './guard';
+import type { TrustProxy } from './trust-proxy';
 
 export type ServerMode = 'production' | 'development';
 
@@ -45,8 +46,13 @@ export interface ApiServerOptions {
   ca?: string;
   /** Suites by name (default: the registry). */
   suites?: Partial<Record<ApiSuite, RunnableSuite>>;
-  /** Trust X-Forwarded-For from a proxy in front (for the per-client rate limit). Default false. */
-  trustProxy?: boolean | string | string[];
+  /**
+   * The proxies in front whose X-Forwarded-For names the client (for the per-client limits):
+   * a hop count, or their addresses / CIDR blocks. Default: none (the socket's address).
+   */
+  trustProxy?: TrustProxy;
+  /** Redis URL: per-client limits shared by every replica (BOTFLOW_REDIS_URL). Default: in memory. */
+  redisUrl?: string;
 }
 
 export interface ResolvedOptions {

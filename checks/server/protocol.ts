@@ -33,6 +33,8 @@ export interface HealthResponse {
   mode: 'production' | 'development';
   allowPrivate: boolean;
   suites: readonly ApiSuite[];
+  /** Where per-client limits are counted: this process, Redis (shared by replicas), or this process while Redis is unreachable. */
+  limits?: 'memory' | 'redis' | 'memory-fallback';
 }
 
 export const NDJSON = 'application/x-ndjson';

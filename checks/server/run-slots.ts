@@ -28,8 +28,17 @@ export class RunSlots {
   }
 }
 
-/** At most `max` runs in flight per client (so one client cannot take every slot). */
-export class ClientRunSlots {
+export type ReleaseSlot = () => void;
+
+/** Runs in flight per client: in this replica's memory, or shared through Redis (shared-limits.ts). */
+export interface ClientSlots {
+  readonly max: number;
+  /** Takes a slot for `client`; its release function, or undefined when the client has `max` running. */
+  tryAcquire(client: string): ReleaseSlot | undefined | Promise<ReleaseSlot | undefined>;
+}
+
+/** At most `max` runs in flight per client (so one client cannot take every slot), in memory. */
+export class ClientRunSlots implements ClientSlots {
   readonly max: number;
   readonly #active = new Map<string, number>();
 

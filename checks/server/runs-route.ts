@@ -10,18 +10,20 @@ import { isCheckEngineError, toErrorInfo, ErrorCodes } from '../core/errors';
 import type { Report, RunEvent } from '../core/types';
 import { ApiCodes, ApiError, badInput } from './errors';
 import type { LookupFn } from '../gather/net/resolve';
-import { checkTargetUrl, refuseSecretFields, type TargetPolicy } from './guard';
-import { API_SUITES, CLI_ONLY_SUITES, runBodySchema, TARGET_FIELDS, toCheckInput, type ApiSuite, type RunBody } from './inputs';
+import { checkTargetUrl, type TargetPolicy } from './guard';
+import { API_SUITES, CLI_ONLY_SUITES, DOCUMENT_FIELDS, runBodySchema, TARGET_FIELDS, toCheckInput, type ApiSuite, type RunBody } from './inputs';
+import { refuseSecrets } from './secret-input';
 import type { ResolvedOptions } from './options';
 import { NDJSON, type RunErrorLine } from './protocol';
-import type { ClientRunSlots, RunSlots } from './run-slots';
+import type { ClientSlots, RunSlots } from './run-slots';
+import { clientKey } from './client-key';
 
 export interface RunsRouteDeps {
   options: ResolvedOptions;
   suites: Readonly<Record<ApiSuite, RunnableSuite>>;
   policy: TargetPolicy;
   slots: RunSlots;
-  clientSlots: ClientRunSlots;
+  clientSlots: ClientSlots;
   ca?: string;
   /** Resolver for the runs' probes (tests); the API never passes a proxy. */
   lookup?: LookupFn;
@@ -41,8 +43,9 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
   app.post<{ Body: RunBody }>('/api/runs', {
     schema: { body: runBodySchema },
     preValidation: async (request) => {
-      refuseSecretFields(request.body);
       const suite = (request.body as { suite?: unknown } | undefined)?.suite;
+      const documents = typeof suite === 'string' && (API_SUITES as readonly string[]).includes(suite) ? DOCUMENT_FIELDS[suite as ApiSuite] : [];
+      refuseSecrets(request.body, new Set(documents.map((f) => `/input/${f}`)));
       if (typeof suite === 'string' && (CLI_ONLY_SUITES as readonly string[]).includes(suite)) {
         throw new ApiError(400, ApiCodes.CLI_ONLY,
           `The ${suite} suite runs only from the CLI, on the bot's own host (it checks that host's network path): npx botflow ${suite}.`,
@@ -58,7 +61,7 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
       const value = input[field];
       if (typeof value === 'string') await checkTargetUrl(`/input/${field}`, value, policy);
     }
-    const releaseClient = deps.clientSlots.tryAcquire(request.ip);
+    const releaseClient = await deps.clientSlots.tryAcquire(clientKey(request.ip));
     if (!releaseClient) {
       throw new ApiError(429, ApiCodes.RATE_LIMITED,
         `You already have ${deps.clientSlots.max} check${deps.clientSlots.max === 1 ? '' : 's'} running. Wait for ${deps.clientSlots.max === 1 ? 'it' : 'one'} to finish, then try again.`,

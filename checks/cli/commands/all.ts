@@ -151,6 +151,7 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
 
     // The registration layer is read first: its app id, endpoint and webhook fill what was not given.
     let registration: { evidence: AzureRegistrationEvidence } | { error: Error } | undefined;
+    let token: string | undefined;
     if (botPath) {
       const docs = await loadRegistrationDocuments(ctx, botPath, channelPath);
       Object.assign(input, docs);
@@ -160,7 +161,7 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
         }),
       };
     } else if (live) {
-      const token = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
+      token = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
       const override = flags.armUrl ?? ctx.io.env[ARM_URL_ENV];
       const baseUrl = override ? checkBaseUrl(override, 'Azure Resource Manager') : cloudEndpoints(cloudValue as EgressCloudId).armBaseUrl;
       input.azure = { ...live, cloud: cloudValue as EgressCloudId };
@@ -217,7 +218,7 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(onEvent ? { onEvent } : {}),
     });
-    await emitReport(ctx, report, flags);
+    await emitReport(ctx, report, flags, [token]);
   });
 };
 export default register;

@@ -161,11 +161,11 @@ export function liveTarget(flags: LiveFlags): ArmTarget | undefined {
 }
 
 /** The live-mode suite (documents gatherer swapped for the ARM one) with its token read from env/stdin. */
-export async function liveRegistrationGatherer(ctx: CommandContext, flags: LiveFlags): Promise<ReturnType<typeof armRegistrationGatherer>> {
+export async function liveRegistrationGatherer(ctx: CommandContext, flags: LiveFlags): Promise<{ gatherer: ReturnType<typeof armRegistrationGatherer>; token: string }> {
   const token = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
   const override = flags.armUrl ?? ctx.io.env[ARM_URL_ENV];
   const baseUrl = override ? checkBaseUrl(override, 'Azure Resource Manager') : cloudEndpoints(flags.cloud).armBaseUrl;
-  return armRegistrationGatherer({ token, baseUrl });
+  return { gatherer: armRegistrationGatherer({ token, baseUrl }), token };
 }
 
 export const SECRET_OPTION_NAMES = ['token', 'arm-token', 'secret', 'client-secret', 'password', 'graph-token'] as const;
@@ -212,13 +212,16 @@ with a token from ${ARM_TOKEN_ENV} or standard input, never from the command lin
     if (webhook) Object.assign(input, { callingWebhook: webhook });
     if (flags.manifest) Object.assign(input, await loadManifestInput(ctx, flags.manifest));
     let suite = registrationSuite;
+    const secrets: string[] = [];
     if (live) {
       input.azure = { ...live, cloud: flags.cloud };
-      suite = withGatherer(registrationSuite, await liveRegistrationGatherer(ctx, flags));
+      const arm = await liveRegistrationGatherer(ctx, flags);
+      secrets.push(arm.token);
+      suite = withGatherer(registrationSuite, arm.gatherer);
     } else {
       Object.assign(input, await loadRegistrationDocuments(ctx, botPath!, flags.channel));
     }
-    await runSuiteCommand(ctx, { suite, input, flags, run: { deadlineMs: 120_000 } });
+    await runSuiteCommand(ctx, { suite, input, flags, run: { deadlineMs: 120_000 }, secrets });
   });
 };
 export default register;

@@ -6,6 +6,8 @@ import { shippedSite } from '../docs-location';
 import { UsageError } from '../usage-error';
 import { createApiServer } from '../../server/app';
 import { DEFAULT_ALLOWED_PORTS } from '../../server/guard';
+import { checkRedisUrl, describeRedisUrl, REDIS_URL_ENV } from '../../server/shared-limits';
+import { parseTrustProxy, TrustProxyError } from '../../server/trust-proxy';
 
 interface ServeFlags {
   port: string;
@@ -13,7 +15,7 @@ interface ServeFlags {
   allowPrivate?: boolean;
   allowPort?: string;
   site?: string;
-  trustProxy?: boolean;
+  trustProxy?: string | true;
   ca?: string;
   allowedHost?: string;
   logLevel: string;
@@ -43,6 +45,18 @@ function truthy(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
 }
 
+/** `--trust-proxy` names the proxies to trust; bare, it would trust every hop, which it refuses. */
+function trustProxyFlag(value: string | true | undefined): number | string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === true) throw new UsageError('--trust-proxy needs the proxies to trust: a hop count (e.g. --trust-proxy 1 behind one proxy) or their addresses (e.g. --trust-proxy 10.0.0.5,10.0.1.0/24).');
+  try {
+    return parseTrustProxy(value);
+  } catch (err) {
+    if (err instanceof TrustProxyError) throw new UsageError(`--trust-proxy: ${err.message}`);
+    throw err;
+  }
+}
+
 /** Stops when the process is asked to (Ctrl+C, a service manager). */
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((done) => {
@@ -68,7 +82,7 @@ const register: RegisterCommand = (program, ctx) => {
     .option('--site <dir>', 'directory of the built site (default: the site shipped with this botflow, else ./build)')
     .option('--ca <file>', 'extra root certificates (PEM) the runs trust, e.g. a private test CA (also BOTFLOW_CA)')
     .option('--allowed-host <names>', 'with --allow-private: host names (comma-separated) besides localhost that the API answers (DNS-rebinding guard)')
-    .option('--trust-proxy', 'trust X-Forwarded-For from a proxy in front (for the per-client rate limit)')
+    .option('--trust-proxy [proxies]', 'the proxies in front whose X-Forwarded-For names the client: a hop count (1 for one proxy) or their addresses/CIDR blocks, comma-separated (default: none, the connection\'s address is the client)')
     .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stdout').choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'))
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port, '--port');
@@ -80,6 +94,11 @@ const register: RegisterCommand = (program, ctx) => {
         throw new UsageError(`the built site is missing: ${siteDir} has no index.html. Run "npm run build" first (or pass --site <dir>).`);
       }
       const allowPrivate = Boolean(flags.allowPrivate) || truthy(ctx.io.env.BOTFLOW_ALLOW_PRIVATE);
+      const trustProxy = trustProxyFlag(flags.trustProxy);
+      const redisUrl = ctx.io.env[REDIS_URL_ENV]?.trim() || undefined;
+      if (redisUrl) {
+        try { checkRedisUrl(redisUrl); } catch (err) { throw new UsageError((err as Error).message); }
+      }
       const caPath = flags.ca ?? ctx.io.env.BOTFLOW_CA;
       const ca = caPath ? readCaFile(caPath, ctx.io.cwd) : undefined;
       const app = await createApiServer({
@@ -90,7 +109,8 @@ const register: RegisterCommand = (program, ctx) => {
         ...(ca ? { ca } : {}),
         ...(flags.allowedHost ? { allowedHosts: flags.allowedHost.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
         logger: { level: flags.logLevel },
-        ...(flags.trustProxy ? { trustProxy: true } : {}),
+        ...(trustProxy !== undefined ? { trustProxy } : {}),
+        ...(redisUrl ? { redisUrl } : {}),
       });
       let address: string;
       try {
@@ -108,7 +128,9 @@ const register: RegisterCommand = (program, ctx) => {
         ctx.io.stderr.write(`botflow: warning: private targets are allowed and the server listens on ${flags.host}: anyone who can reach it can make it probe your internal network. Use --host 127.0.0.1 for local checks.\n`);
       }
       const shown = address.replace('://127.0.0.1', '://localhost');
-      ctx.io.stderr.write(`botflow: serving the site and the API on ${shown} (production mode; ${allowPrivate ? 'private targets ALLOWED' : 'private targets refused'}). Ctrl+C stops.\n`);
+      const limits = redisUrl ? `per-client limits shared through Redis at ${describeRedisUrl(redisUrl)}` : 'per-client limits in memory';
+      const proxies = trustProxy === undefined ? 'no proxy trusted' : typeof trustProxy === 'number' ? `trusting ${trustProxy} proxy hop${trustProxy === 1 ? '' : 's'}` : `trusting proxies ${trustProxy.join(', ')}`;
+      ctx.io.stderr.write(`botflow: serving the site and the API on ${shown} (production mode; ${allowPrivate ? 'private targets ALLOWED' : 'private targets refused'}; ${limits}; ${proxies}). Ctrl+C stops.\n`);
       const signal = await untilSignal();
       ctx.io.stderr.write(`botflow: ${signal} received, stopping.\n`);
       await app.close();

@@ -6,7 +6,8 @@ import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
 import { isCheckEngineError } from '../../core/errors';
 import { TOOL_VERSION } from '../../core/version';
 import { AADSTS_REFERENCE_URL } from '../../gather/entra-advice';
-import { redact, requestBotToken, tokenEndpoint, type TokenClaims } from '../../gather/entra-token';
+import { requestBotToken, tokenEndpoint, type TokenClaims } from '../../gather/entra-token';
+import { redactSecrets, scrubStrings } from '../../core/redact';
 import { readGraphApplication } from '../../gather/graph-application';
 import { audienceVerdict, credentialVerdicts, type AudienceVerdict, type CredentialVerdict, type Verdict } from '../../gather/graph-verdicts';
 import { isGuid, readBotResource } from '../../gather/registration-model';
@@ -257,8 +258,10 @@ Exit codes: 0 token issued (and credentials healthy), 1 Entra ID refused or a cr
       }
     }
     report.status = worst([report.token.status, ...(report.graph && report.graph.status !== 'skip' ? [report.graph.status] : [])]);
-    const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderText(report);
-    ctx.io.stdout.write(redact(text, [secret, graphToken]));
+    // Secrets out of every string first (before JSON escaping), then the printed text as a last line.
+    const safe = scrubStrings(report, [secret, graphToken]);
+    const text = flags.format === 'json' ? `${JSON.stringify(safe, null, 2)}\n` : renderText(safe);
+    ctx.io.stdout.write(redactSecrets(text, [secret, graphToken]));
     ctx.setExit(report.status === 'fail' ? ExitCode.FAIL : report.status === 'error' ? ExitCode.ERROR : ExitCode.OK);
   });
 };

@@ -1,12 +1,25 @@
 /**
  * IP address parsing and classification for the address guard.
  *
- * `classifyAddress` says what kind of address an IP is; `isAllowedAddress` applies the policy:
- * only `public` is allowed by default, `allowPrivate` also lets through loopback, private,
- * link-local, CGNAT, ULA and the like, and the cloud metadata addresses are never allowed
- * (no local bot lives there, and reaching them from a server is the classic SSRF prize).
+ * The rules come from the IANA registries (`iana/`, turned into `special-purpose-data.ts`):
+ * an address is `public` only if it is globally reachable by them. For each address the most
+ * specific block of the IPv4 or IPv6 Special-Purpose Address Registry that has an answer
+ * decides; an address in no such block is public for IPv4 unless the IPv4 Address Space
+ * registry reserves it (multicast, future use), and for IPv6 only inside 2000::/3, the one
+ * prefix the IPv6 Address Space registry allocates as Global Unicast.
+ *
+ * Addresses that carry an IPv4 address (IPv4-mapped and -translated, IPv4-compatible, NAT64,
+ * 6to4, Teredo) are also judged by the IPv4 address they carry: any non-public one makes the
+ * whole address refused, with that address's class. An IPv4-mapped address is an IPv4
+ * connection on a dual-stack socket (RFC 4291 §2.5.5.2), so it is judged by its IPv4 alone.
+ *
+ * `isAllowedClass` applies the policy: only `public` by default; `allowPrivate` also lets the
+ * local classes through; the cloud metadata addresses are never allowed.
+ * Parsing and prefix matching are ipaddr.js's.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import type { SpecialPurposeRow, AddressSpaceRow } from './iana/registry';
+import { IPV4_RESERVED_SPACE, IPV4_SPECIAL_PURPOSE, IPV6_ADDRESS_SPACE, IPV6_SPECIAL_PURPOSE } from './special-purpose-data';
 
 export type AddressClass =
   | 'public'
@@ -29,9 +42,120 @@ export interface ClassifiedAddress {
   class: AddressClass;
 }
 
-/** Addresses that are refused even with `allowPrivate` (instance metadata services). */
-const METADATA_V4 = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200']);
-const METADATA_V6 = new Set(['fd00:ec2::254']);
+/**
+ * Instance metadata and host services, refused even with `allowPrivate`: no local bot lives
+ * there, and reaching them from a server is the classic SSRF prize. 169.254.169.254 (AWS, Azure
+ * IMDS, GCP), 169.254.170.2 (AWS ECS task metadata), 100.100.100.200 (Alibaba Cloud),
+ * fd00:ec2::254 (AWS IMDS over IPv6) and 168.63.129.16 (Azure's WireServer host address, a
+ * public address that every Azure VM reaches:
+ * https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16).
+ */
+const METADATA = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200', '168.63.129.16', 'fd00:ec2::254']);
+
+/** Our class for a registry block that is not globally reachable, by its registry name. */
+const CLASS_BY_NAME: Readonly<Record<string, AddressClass>> = {
+  '"This network"': 'unspecified',
+  '"This host on this network"': 'unspecified',
+  'Unspecified Address': 'unspecified',
+  'Private-Use': 'private',
+  'Shared Address Space': 'cgnat',
+  Loopback: 'loopback',
+  'Loopback Address': 'loopback',
+  'Link Local': 'link-local',
+  'Link-Local Unicast': 'link-local',
+  'Link-Scoped Unicast': 'link-local',
+  'Limited Broadcast': 'broadcast',
+  'Unique-Local': 'unique-local',
+  'Unique Local Unicast': 'unique-local',
+  Multicast: 'multicast',
+  Documentation: 'documentation',
+  'Documentation (TEST-NET-1)': 'documentation',
+  'Documentation (TEST-NET-2)': 'documentation',
+  'Documentation (TEST-NET-3)': 'documentation',
+};
+
+/** fec0::/10, "Reserved by IETF" in the registry, was site-local (RFC 3879): a private network. */
+const SITE_LOCAL = ipaddr.IPv6.parseCIDR('fec0::/10');
+
+export function classForBlock(name: string): AddressClass {
+  return CLASS_BY_NAME[name] ?? 'reserved';
+}
+
+type Block<A> = { range: [A, number]; row: SpecialPurposeRow };
+
+function blocks<A extends ipaddr.IPv4 | ipaddr.IPv6>(rows: readonly SpecialPurposeRow[], parse: (cidr: string) => [A, number]): Array<Block<A>> {
+  // Most specific first, so the first match with an answer is the one that decides.
+  return rows.filter((row) => row.globallyReachable !== null)
+    .map((row) => ({ range: parse(row.cidr), row }))
+    .sort((a, b) => b.range[1] - a.range[1]);
+}
+
+const V4_BLOCKS = blocks(IPV4_SPECIAL_PURPOSE, (c) => ipaddr.IPv4.parseCIDR(c));
+const V6_BLOCKS = blocks(IPV6_SPECIAL_PURPOSE, (c) => ipaddr.IPv6.parseCIDR(c));
+const V4_RESERVED = IPV4_RESERVED_SPACE.map((r: AddressSpaceRow) => ({ range: ipaddr.IPv4.parseCIDR(r.cidr), row: r }));
+const V6_SPACE = IPV6_ADDRESS_SPACE.map((r: AddressSpaceRow) => ({ range: ipaddr.IPv6.parseCIDR(r.cidr), row: r }));
+
+/** What the special-purpose registry of the address's family says, most specific first. */
+function specialBlock<A extends ipaddr.IPv4 | ipaddr.IPv6>(address: A, list: ReadonlyArray<Block<A>>): SpecialPurposeRow | undefined {
+  return list.find((b) => address.match(b.range))?.row;
+}
+
+function classifyV4(address: ipaddr.IPv4): AddressClass {
+  const text = address.toString();
+  if (METADATA.has(text)) return 'metadata';
+  const row = specialBlock(address, V4_BLOCKS);
+  if (row) return row.globallyReachable === true ? 'public' : classForBlock(row.name);
+  const reserved = V4_RESERVED.find((b) => address.match(b.range));
+  if (reserved) return reserved.row.designation === 'Multicast' ? 'multicast' : 'reserved';
+  return 'public';
+}
+
+function v4FromGroups(hi: number, lo: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
+}
+
+/** The IPv4 addresses an IPv6 address carries, by the transition form it has. */
+export function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const g = address.parts as [number, number, number, number, number, number, number, number];
+  const zeros = (n: number): boolean => g.slice(0, n).every((x) => x === 0);
+  // IPv4-mapped ::ffff:0:0/96, IPv4-translated ::ffff:0:0:0/96 (RFC 2765), IPv4-compatible ::/96.
+  if (zeros(5) && g[5] === 0xffff) return [v4FromGroups(g[6], g[7])];
+  if (zeros(4) && g[4] === 0xffff && g[5] === 0) return [v4FromGroups(g[6], g[7])];
+  if (zeros(6) && (g[6] !== 0 || g[7] > 1)) return [v4FromGroups(g[6], g[7])];
+  // NAT64: the well-known 64:ff9b::/96 and the local-use 64:ff9b:1::/48 (RFC 6052 /96 layout).
+  if (g[0] === 0x64 && g[1] === 0xff9b && (g[2] === 0 || g[2] === 1)) return [v4FromGroups(g[6], g[7])];
+  // 6to4 2002:V4ADDR::/48 (RFC 3056).
+  if (g[0] === 0x2002) return [v4FromGroups(g[1], g[2])];
+  // Teredo 2001:0:SERVER:flags:port:CLIENT, the client address inverted (RFC 4380 §4).
+  if (g[0] === 0x2001 && g[1] === 0) return [v4FromGroups(g[2], g[3]), v4FromGroups(g[6] ^ 0xffff, g[7] ^ 0xffff)];
+  return [];
+}
+
+function classifyV6(address: ipaddr.IPv6): AddressClass {
+  if (METADATA.has(address.toString())) return 'metadata';
+  const carried = embeddedIPv4(address).map(classifyV4);
+  const inner = carried.find((c) => c !== 'public');
+  // An IPv4-mapped address is an IPv4 connection: its IPv4 address alone decides.
+  if (address.isIPv4MappedAddress()) return inner ?? 'public';
+  const outer = outerClassV6(address);
+  if (inner) return inner;
+  return outer;
+}
+
+function outerClassV6(address: ipaddr.IPv6): AddressClass {
+  const row = specialBlock(address, V6_BLOCKS);
+  if (row) {
+    if (row.globallyReachable === true) return 'public';
+    // N/A (6to4, Teredo): decided by the IPv4 addresses they carry (checked by the caller).
+    if (row.globallyReachable === 'n/a') return 'public';
+    return classForBlock(row.name);
+  }
+  const space = V6_SPACE.find((b) => address.match(b.range))?.row;
+  if (!space) return 'reserved';
+  if (space.designation === 'Global Unicast') return 'public';
+  if (address.match(SITE_LOCAL)) return 'private';
+  return classForBlock(space.designation);
+}
 
 /**
  * Parses an IPv4 address the way inet_aton and the WHATWG URL parser do: 1 to 4 parts, each
@@ -40,128 +164,26 @@ const METADATA_V6 = new Set(['fd00:ec2::254']);
  * is not such an address.
  */
 export function parseIPv4Loose(text: string): string | undefined {
-  const s = text.endsWith('.') ? text.slice(0, -1) : text;
-  const parts = s.split('.');
-  if (parts.length < 1 || parts.length > 4) return undefined;
-  const nums: number[] = [];
-  for (const part of parts) {
-    let n: number;
-    if (/^0x[0-9a-f]*$/i.test(part)) n = part.length === 2 ? 0 : parseInt(part.slice(2), 16);
-    else if (/^0[0-7]+$/.test(part)) n = parseInt(part.slice(1), 8);
-    else if (/^(0|[1-9][0-9]*)$/.test(part)) n = parseInt(part, 10);
-    else return undefined;
-    if (!Number.isSafeInteger(n)) return undefined;
-    nums.push(n);
-  }
-  const last = nums.pop() as number;
-  if (nums.some((n) => n > 255)) return undefined;
-  const lastBytes = 4 - nums.length;
-  if (last >= 256 ** lastBytes) return undefined;
-  const bytes = [...nums];
-  for (let i = lastBytes - 1; i >= 0; i -= 1) bytes.push(Math.floor(last / 256 ** i) % 256);
-  return bytes.join('.');
-}
-
-function v4ToInt(address: string): number {
-  return address.split('.').reduce((acc, b) => acc * 256 + Number(b), 0);
-}
-
-function inV4(n: number, base: string, bits: number): boolean {
-  const size = 2 ** (32 - bits);
-  const start = v4ToInt(base);
-  return n >= start && n < start + size;
-}
-
-function classifyV4(address: string): AddressClass {
-  const n = v4ToInt(address);
-  if (METADATA_V4.has(address)) return 'metadata';
-  if (address === '255.255.255.255') return 'broadcast';
-  if (inV4(n, '0.0.0.0', 8)) return 'unspecified';
-  if (inV4(n, '127.0.0.0', 8)) return 'loopback';
-  if (inV4(n, '10.0.0.0', 8) || inV4(n, '172.16.0.0', 12) || inV4(n, '192.168.0.0', 16)) return 'private';
-  if (inV4(n, '169.254.0.0', 16)) return 'link-local';
-  if (inV4(n, '100.64.0.0', 10)) return 'cgnat';
-  if (inV4(n, '224.0.0.0', 4)) return 'multicast';
-  if (inV4(n, '192.0.2.0', 24) || inV4(n, '198.51.100.0', 24) || inV4(n, '203.0.113.0', 24)) return 'documentation';
-  if (inV4(n, '240.0.0.0', 4) || inV4(n, '192.0.0.0', 24) || inV4(n, '198.18.0.0', 15)) return 'reserved';
-  return 'public';
-}
-
-/** Expands an IPv6 address (possibly with an embedded dotted quad) into 8 16-bit groups. */
-function v6Groups(address: string): number[] {
-  let text = address.toLowerCase();
-  const zone = text.indexOf('%');
-  if (zone >= 0) text = text.slice(0, zone);
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const b = (dotted[1] as string).split('.').map(Number);
-    text = `${text.slice(0, -(dotted[1] as string).length)}${((b[0]! << 8) | b[1]!).toString(16)}:${((b[2]! << 8) | b[3]!).toString(16)}`;
-  }
-  const [head, tail] = text.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const fill = tail === undefined ? 0 : 8 - h.length - t.length;
-  return [...h, ...Array<string>(fill).fill('0'), ...t].map((g) => parseInt(g, 16));
-}
-
-function compressV6(groups: number[]): string {
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) { i += 1; continue; }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j += 1;
-    if (j - i > bestLen && j - i > 1) { bestStart = i; bestLen = j - i; }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-}
-
-function embeddedV4(groups: number[], at: number): string {
-  const hi = groups[at] as number;
-  const lo = groups[at + 1] as number;
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
-}
-
-function classifyV6(groups: number[]): AddressClass {
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number];
-  const canonical = compressV6(groups);
-  if (METADATA_V6.has(canonical)) return 'metadata';
-  if (groups.every((g) => g === 0)) return 'unspecified';
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0 && g6 === 0 && g7 === 1) return 'loopback';
-  // IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d: judge the IPv4 inside.
-  const firstFiveZero = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0;
-  if (firstFiveZero && (g5 === 0xffff || g5 === 0)) return classifyV4(embeddedV4(groups, 6));
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return classifyV4(embeddedV4(groups, 6));
-  // 6to4 2002:aabb:ccdd::/48 carries an IPv4 address in groups 1-2.
-  if (g0 === 0x2002) {
-    const inner = classifyV4(embeddedV4(groups, 1));
-    if (inner !== 'public') return inner;
-  }
-  if ((g0 & 0xfe00) === 0xfc00) return 'unique-local';
-  if ((g0 & 0xffc0) === 0xfe80) return 'link-local';
-  if ((g0 & 0xffc0) === 0xfec0) return 'private'; // deprecated site-local
-  if ((g0 & 0xff00) === 0xff00) return 'multicast';
-  if (g0 === 0x2001 && g1 === 0x0db8) return 'documentation';
-  if (g0 === 0x0100 && g1 === 0 && g2 === 0 && g3 === 0) return 'reserved'; // discard-only 100::/64
-  return 'public';
+  const s = (text.endsWith('.') ? text.slice(0, -1) : text).replace(/(^|\.)0x(?=\.|$)/gi, '$10');
+  if (s === '' || !ipaddr.IPv4.isValid(s)) return undefined;
+  return ipaddr.IPv4.parse(s).toString();
 }
 
 /**
- * Parses an IP literal (IPv4 in any inet_aton form, IPv6 with or without brackets) and
- * classifies it. Returns undefined when `text` is not an IP address (a host name).
+ * Parses an IP literal (IPv4 in any inet_aton form, IPv6 with or without brackets or a zone)
+ * and classifies it. Returns undefined when `text` is not an IP address (a host name).
  */
 export function classifyAddress(text: string): ClassifiedAddress | undefined {
   const raw = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  if (isIPv6(raw.split('%')[0] as string) || isIPv6(raw)) {
-    const groups = v6Groups(raw);
-    return { address: compressV6(groups), family: 6, class: classifyV6(groups) };
+  const bare = raw.split('%')[0] as string;
+  if (bare.includes(':')) {
+    if (!ipaddr.IPv6.isValid(bare)) return undefined;
+    const v6 = ipaddr.IPv6.parse(bare);
+    return { address: v6.toString(), family: 6, class: classifyV6(v6) };
   }
-  const v4 = isIPv4(raw) ? raw : parseIPv4Loose(raw);
+  const v4 = parseIPv4Loose(raw);
   if (v4 === undefined) return undefined;
-  return { address: v4, family: 4, class: classifyV4(v4) };
+  return { address: v4, family: 4, class: classifyV4(ipaddr.IPv4.parse(v4)) };
 }
 
 /** Policy: public is always allowed; metadata never; everything else only with allowPrivate. */

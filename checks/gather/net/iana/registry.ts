@@ -1,0 +1,140 @@
+/**
+ * Reads the IANA address registries kept beside this file (CSV, as IANA publishes them) into
+ * plain rows, and renders them as the TypeScript data module the address guard imports
+ * (`../special-purpose-data.ts`). Node only; used by `generate.ts` and by the tests that keep
+ * the data module and the registries equal.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Globally Reachable as the registry says it: true, false, or N/A (decided per address). */
+export type Reachability = boolean | 'n/a';
+
+export interface SpecialPurposeRow {
+  /** One CIDR block (a registry row naming two blocks becomes two rows). */
+  cidr: string;
+  name: string;
+  rfc: string;
+  /** null when the allocation was terminated (its flags are empty then). */
+  globallyReachable: Reachability | null;
+}
+
+export interface AddressSpaceRow {
+  cidr: string;
+  /** The registry's allocation or designation ("Global Unicast", "Multicast", "Reserved by IETF", ...). */
+  designation: string;
+}
+
+export interface Registries {
+  ipv4Special: SpecialPurposeRow[];
+  ipv6Special: SpecialPurposeRow[];
+  /** IPv4 Address Space rows with status RESERVED. */
+  ipv4Reserved: AddressSpaceRow[];
+  /** The whole IPv6 Address Space registry (it partitions ::/0). */
+  ipv6Space: AddressSpaceRow[];
+}
+
+export const REGISTRY_FILES = {
+  ipv4Special: 'iana-ipv4-special-registry-1.csv',
+  ipv6Special: 'iana-ipv6-special-registry-1.csv',
+  ipv4Reserved: 'ipv4-address-space-reserved.csv',
+  ipv6Space: 'ipv6-address-space-1.csv',
+} as const;
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field); field = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** Drops footnote markers such as " [2]". */
+function clean(value: string): string {
+  return value.replace(/\s*\[\d+\]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function reachability(value: string): Reachability | null {
+  const v = clean(value).toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (v === 'n/a') return 'n/a';
+  if (v === '') return null;
+  throw new Error(`Unknown "Globally Reachable" value: ${value}`);
+}
+
+function byHeader(rows: string[][], file: string): Array<Record<string, string>> {
+  const [header, ...body] = rows;
+  if (!header) throw new Error(`${file} is empty`);
+  const names = header.map(clean);
+  return body.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? ''])));
+}
+
+function specialRows(text: string, file: string): SpecialPurposeRow[] {
+  const out: SpecialPurposeRow[] = [];
+  for (const r of byHeader(parseCsv(text), file)) {
+    const terminated = clean(r['Termination Date'] ?? '') !== 'N/A' && clean(r['Termination Date'] ?? '') !== '';
+    const gr = terminated ? null : reachability(r['Globally Reachable'] ?? '');
+    for (const cidr of clean(r['Address Block'] ?? '').split(/\s*,\s*/)) {
+      out.push({ cidr, name: clean(r.Name ?? ''), rfc: clean(r.RFC ?? ''), globallyReachable: gr });
+    }
+  }
+  return out;
+}
+
+/** IANA writes IPv4 /8s as "010/8": the CIDR form is "10.0.0.0/8". */
+function v4Slash8(prefix: string): string {
+  const m = /^(\d{1,3})\/8$/.exec(prefix);
+  return m ? `${Number(m[1])}.0.0.0/8` : prefix;
+}
+
+export function readRegistries(dir: URL = new URL('./', import.meta.url)): Registries {
+  const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
+  const ipv4Reserved = byHeader(parseCsv(read(REGISTRY_FILES.ipv4Reserved)), REGISTRY_FILES.ipv4Reserved)
+    .filter((r) => clean(r.Status ?? '') === 'RESERVED')
+    .map((r) => ({ cidr: v4Slash8(clean(r.Prefix ?? '')), designation: clean(r.Designation ?? '') }));
+  const ipv6Space = byHeader(parseCsv(read(REGISTRY_FILES.ipv6Space)), REGISTRY_FILES.ipv6Space)
+    .map((r) => ({ cidr: clean(r['IPv6 Prefix'] ?? ''), designation: clean(r.Allocation ?? '') }));
+  return {
+    ipv4Special: specialRows(read(REGISTRY_FILES.ipv4Special), REGISTRY_FILES.ipv4Special),
+    ipv6Special: specialRows(read(REGISTRY_FILES.ipv6Special), REGISTRY_FILES.ipv6Special),
+    ipv4Reserved,
+    ipv6Space,
+  };
+}
+
+/** The text of `special-purpose-data.ts` for these registries. */
+export function renderDataModule(reg: Registries): string {
+  const lines = [
+    '// Generated by checks/gather/net/iana/generate.ts from the IANA registries in checks/gather/net/iana/.',
+    '// Do not edit: replace the CSV files with IANA\'s current ones and run',
+    '//   node --import tsx checks/gather/net/iana/generate.ts',
+    "import type { AddressSpaceRow, SpecialPurposeRow } from './iana/registry';",
+    '',
+    `export const IPV4_SPECIAL_PURPOSE: readonly SpecialPurposeRow[] = ${JSON.stringify(reg.ipv4Special, null, 2)};`,
+    '',
+    `export const IPV6_SPECIAL_PURPOSE: readonly SpecialPurposeRow[] = ${JSON.stringify(reg.ipv6Special, null, 2)};`,
+    '',
+    `export const IPV4_RESERVED_SPACE: readonly AddressSpaceRow[] = ${JSON.stringify(reg.ipv4Reserved, null, 2)};`,
+    '',
+    `export const IPV6_ADDRESS_SPACE: readonly AddressSpaceRow[] = ${JSON.stringify(reg.ipv6Space, null, 2)};`,
+    '',
+  ];
+  return lines.join('\n');
+}
