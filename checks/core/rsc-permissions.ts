@@ -5,7 +5,10 @@
  * Names and types follow Microsoft Learn "Resource-specific consent for your Teams app"
  * (msteams-docs graph-api/rsc/resource-specific-consent.md, ms.date 2025-02-20); the descriptions
  * are ours. RSC is granted by a team owner, chat member or user for one team, chat/meeting or
- * user only, not tenant-wide. Application RSC arrived with manifest v1.6 (in
+ * user only, not tenant-wide. Add-ins in the unified manifest for Microsoft 365 declare their API
+ * permission level (MailboxItem.*.User, Mailbox.*.User, Document.*.User) in the same array; those
+ * rows follow the Office Add-ins docs (Outlook add-in permissions; permissions for content and
+ * task pane add-ins). The schemas do not enumerate RSC names, so this list is the docs'. Application RSC arrived with manifest v1.6 (in
  * webApplicationInfo.applicationPermissions), delegated RSC with v1.12 (in
  * authorization.permissions.resourceSpecific).
  */
@@ -26,6 +29,8 @@ export interface RscPermission {
 }
 
 export const RSC_SOURCE = 'https://learn.microsoft.com/microsoftteams/platform/graph-api/rsc/resource-specific-consent';
+const OUTLOOK_ADDIN_SOURCE = 'https://learn.microsoft.com/office/dev/add-ins/outlook/understanding-outlook-add-in-permissions';
+const OFFICE_ADDIN_SOURCE = 'https://learn.microsoft.com/office/dev/add-ins/develop/requesting-permissions-for-api-use-in-content-and-task-pane-add-ins';
 const CHANNEL_MESSAGES_SOURCE = 'https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-messages-with-rsc';
 
 type Row = [name: string, type: RscType, scope: RscScope, grants: string, readsContent?: boolean, source?: string];
@@ -97,6 +102,18 @@ const ROWS: Row[] = [
   ['OutgoingVideoStream.Write.User', 'Delegated', 'user', 'Change the user\'s outgoing video stream (for example to apply effects).'],
   ['TeamsActivity.Send.User', 'Application', 'user', 'Send activity-feed notifications to the user (a basic permission that is always consented).'],
   ['TeamsAppInstallation.Read.User', 'Application', 'user', 'Read which apps the user has installed.'],
+  // Add-ins in the unified manifest for Microsoft 365 (Outlook, then Word, Excel and PowerPoint):
+  // the add-in's API permission level, declared in the same resourceSpecific array.
+  ['MailboxItem.Restricted.User', 'Delegated', 'user', 'Outlook add-in: use the parts of the API that reveal nothing about the user or the mail item.', false, OUTLOOK_ADDIN_SOURCE],
+  ['MailboxItem.Read.User', 'Delegated', 'user', 'Outlook add-in: read the properties of the mail or appointment the user has open, and write custom properties.', true, OUTLOOK_ADDIN_SOURCE],
+  ['MailboxItem.ReadWrite.User', 'Delegated', 'user', 'Outlook add-in: read and change the mail or appointment the user has open.', true, OUTLOOK_ADDIN_SOURCE],
+  ['Mailbox.ReadWrite.User', 'Delegated', 'user', 'Outlook add-in: read and change any item in the user\'s mailbox.', true, OUTLOOK_ADDIN_SOURCE],
+  ['Mailbox.AppendOnSend.User', 'Delegated', 'user', 'Outlook add-in: add text to a message or appointment as it is sent (append-on-send).', false, OUTLOOK_ADDIN_SOURCE],
+  ['Document.Restricted.User', 'Delegated', 'user', 'Office add-in: use only the parts of the API that do not touch the document.', false, OFFICE_ADDIN_SOURCE],
+  ['Document.Read.User', 'Delegated', 'user', 'Office add-in: read the document the user has open (its selection and content).', true, OFFICE_ADDIN_SOURCE],
+  ['Document.ReadAll.User', 'Delegated', 'user', 'Office add-in: read the whole document the user has open, in every format.', true, OFFICE_ADDIN_SOURCE],
+  ['Document.Write.User', 'Delegated', 'user', 'Office add-in: write to the document the user has open, without reading it.', false, OFFICE_ADDIN_SOURCE],
+  ['Document.ReadWrite.User', 'Delegated', 'user', 'Office add-in: read and write the document the user has open.', true, OFFICE_ADDIN_SOURCE],
 ];
 
 export const RSC_PERMISSIONS: readonly RscPermission[] = ROWS.map(([name, type, scope, grants, readsContent = false, source = RSC_SOURCE]) => ({ name, type, scope, grants, readsContent, source }));

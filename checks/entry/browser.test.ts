@@ -82,7 +82,7 @@ describe('browser entry bundle', () => {
     expect(report.results.find((r) => r.id === 'manifest-icons')?.status).toBe('pass');
   });
 
-  it('validates the schema where code generation is blocked (a strict CSP), by interpreting it', () => {
+  it('validates the schema where code generation is blocked (a strict CSP), with the precompiled validators', () => {
     // Node's --disallow-code-generation-from-strings blocks new Function like a CSP without 'unsafe-eval'.
     const broken = sample('bot-sso', '1.30');
     (broken.bots as Array<Record<string, unknown>>)[0]!.scopes = ['groupchat'];
@@ -101,7 +101,7 @@ describe('browser entry bundle', () => {
     const { blocked, good, broken: bad } = JSON.parse(out) as { blocked: boolean; good: string[][]; broken: string[][] };
     expect(blocked).toBe(true);
     expect(good.filter((r) => r[1] === 'error' || r[1] === 'fail')).toEqual([]);
-    expect(good.find((r) => r[0] === 'manifest-schema')).toEqual(['manifest-schema', 'pass', 'interpreter', '']);
-    expect(bad.find((r) => r[0] === 'manifest-schema')).toEqual(['manifest-schema', 'fail', 'interpreter', '/bots/0/scopes/0']);
+    expect(good.find((r) => r[0] === 'manifest-schema')).toEqual(['manifest-schema', 'pass', 'precompiled', '']);
+    expect(bad.find((r) => r[0] === 'manifest-schema')).toEqual(['manifest-schema', 'fail', 'precompiled', '/bots/0/scopes/0']);
   });
 });

@@ -1,15 +1,14 @@
 /**
  * The `ManifestSchema` evidence: which bundled official schema applies (by manifestVersion, else
  * the $schema URL) and every validation error with its JSON pointer, line and column. Loading a
- * schema is asynchronous (a lazily loaded chunk in the browser), which is why this is a gatherer
- * and not part of a rule. Browser-safe; never touches the network.
+ * version's precompiled validator is asynchronous (a lazily loaded chunk), which is why this is a
+ * gatherer and not part of a rule. Browser-safe; never touches the network.
  */
 import { defineGatherer } from '../core/gatherer';
-import { chooseSchema, schemaUrl, validateManifest, type SchemaChoice, type SchemaError } from '../manifest/validate-schema';
+import { chooseSchema, schemaUrl, validateManifest, type SchemaChoice, type SchemaEngine, type SchemaError } from '../manifest/validate-schema';
 import type { SchemaVersion } from '../manifest/schemas';
 
 export type { SchemaError, SchemaChoice } from '../manifest/validate-schema';
-export { isCodeGenerationBlocked } from '../manifest/validate-schema';
 
 export interface ManifestSchemaEvidence {
   /** validated: `errors` is complete (up to the cap); no-manifest: nothing parsed; no-schema: no bundled schema fits. */
@@ -21,8 +20,8 @@ export interface ManifestSchemaEvidence {
   errors: SchemaError[];
   /** All errors reported (errors is capped). */
   errorCount: number;
-  /** ajv (compiled) or the interpreter (where a CSP blocks code generation). */
-  engine?: 'ajv' | 'interpreter';
+  /** The precompiled (ajv standalone) validator of that version; nothing is compiled at run time. */
+  engine?: SchemaEngine;
 }
 
 declare module '../core/evidence' {

@@ -6,6 +6,7 @@
 import type { JsonObject, JsonValue } from '../core/types';
 import { parseJsonWithLocations, type JsonProblem, type JsonSyntaxError } from './json-parse';
 import { decodeJsonBytes } from './text-decode';
+import { findTemplate, type TemplateEvidence } from './template';
 import { looksLikeZip, readZipDirectory, readZipEntry, type ZipDirectory, type ZipEntry, type ZipProblem } from './zip';
 
 export const INPUT_LIMITS = {
@@ -57,6 +58,8 @@ export interface JsonReadEvidence {
 
 export interface ManifestBotSummary {
   botId?: string;
+  /** Where the manifest names this bot id: a bot, or a message extension (composeExtensions[].botId). */
+  source: 'bots' | 'composeExtensions';
   scopes: string[];
   supportsCalling: boolean;
   supportsVideo: boolean;
@@ -85,6 +88,8 @@ export interface ManifestEvidence {
   /** The parsed manifest when its top level is an object. */
   manifest?: JsonObject;
   summary?: ManifestSummary;
+  /** Set when the manifest is a template (its values hold placeholders a build step fills in). */
+  template?: TemplateEvidence;
 }
 
 export interface ManifestInput {
@@ -118,6 +123,7 @@ export function summarize(m: JsonObject): ManifestSummary {
   const botSummaries: ManifestBotSummary[] = bots.map((b) => {
     const botId = str(b.botId);
     return {
+      source: 'bots' as const,
       ...(botId !== undefined ? { botId } : {}),
       scopes: Array.isArray(b.scopes) ? b.scopes.filter((s): s is string => typeof s === 'string') : [],
       supportsCalling: b.supportsCalling === true,
@@ -125,6 +131,16 @@ export function summarize(m: JsonObject): ManifestSummary {
       isNotificationOnly: b.isNotificationOnly === true,
     };
   });
+  // A message extension names the bot that serves it; an app that is only a message extension
+  // still has a bot id, which must be the Azure Bot's msaAppId like any bots[].botId.
+  const known = new Set(botSummaries.map((b) => b.botId?.trim().toLowerCase()));
+  const extensions = Array.isArray(m.composeExtensions) ? m.composeExtensions.filter(isObject) : [];
+  for (const ext of extensions) {
+    const botId = str(ext.botId);
+    if (botId === undefined || known.has(botId.trim().toLowerCase())) continue;
+    known.add(botId.trim().toLowerCase());
+    botSummaries.push({ source: 'composeExtensions', botId, scopes: [], supportsCalling: false, supportsVideo: false, isNotificationOnly: false });
+  }
   const wai = isObject(m.webApplicationInfo) ? m.webApplicationInfo : undefined;
   const summary: ManifestSummary = {
     bots: botSummaries,
@@ -175,7 +191,8 @@ export function readManifestJson(input: { text: string } | { bytes: Uint8Array }
     return { json: { ok: true, bom, problems: parsed.problems, rootType: kind }, text };
   }
   const manifest = parsed.value as JsonObject;
-  return { json: { ok: true, bom, problems: parsed.problems }, text, manifest, summary: summarize(manifest) };
+  const template = findTemplate(manifest);
+  return { json: { ok: true, bom, problems: parsed.problems }, text, manifest, summary: summarize(manifest), ...(template ? { template } : {}) };
 }
 
 /** Finds manifest.json: the root entry, else a nested or differently cased one. */

@@ -1,49 +1,50 @@
 /**
- * The official Teams app manifest schemas, as bundled by `@microsoft/app-manifest` (the same files
- * microsoft/json-schemas publishes at developer.microsoft.com/json-schemas/teams/...). Nothing is
- * fetched from the network.
+ * The official Teams app manifest schema versions, as bundled by `@microsoft/app-manifest` (the
+ * same files microsoft/json-schemas publishes at developer.microsoft.com/json-schemas/teams/...),
+ * each precompiled into a standalone validator (./validators, made by generate.mjs). Nothing is
+ * fetched from the network and nothing is compiled at run time (no eval: a strict CSP is fine).
  *
- * Each schema is loaded lazily with a literal dynamic import, so bundlers (esbuild, webpack/rspack,
- * Vite) split every version into its own chunk and a browser only downloads the one it needs; in
- * Node (the CLI bundle keeps packages external) the same import loads the JSON file from
- * node_modules. There is no v1.18: Microsoft never published one.
+ * Each validator is loaded lazily with a literal dynamic import, so bundlers (esbuild,
+ * webpack/rspack, Vite) split every version into its own chunk and a page or the CLI only loads
+ * the one the manifest needs. There is no v1.18: Microsoft never published one.
  */
+import type { StandaloneValidator } from './validators/types';
 
-type SchemaModule = { default: unknown };
+type ValidatorModule = { default: StandaloneValidator };
 
 const loaders = {
-  '1.0': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.0/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.1': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.1/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.2': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.2/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.3': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.3/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.4': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.4/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.5': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.5/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.6': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.6/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.7': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.7/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.8': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.8/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.9': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.9/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.10': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.10/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.11': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.11/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.12': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.12/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.13': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.13/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.14': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.14/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.15': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.15/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.16': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.16/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.17': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.17/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.19': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.20': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.20/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.21': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.21/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.22': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.22/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.23': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.23/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.24': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.24/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.25': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.25/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.26': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.26/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.27': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.27/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.28': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.28/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.29': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  '1.30': () => import('@microsoft/app-manifest/build/json-schemas/teams/v1.30/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-  'devPreview': () => import('@microsoft/app-manifest/build/json-schemas/teams/vDevPreview/MicrosoftTeams.schema.json', { with: { type: 'json' } }),
-} satisfies Record<string, () => Promise<SchemaModule>>;
+  '1.0': () => import('./validators/teams-v1.0.js'),
+  '1.1': () => import('./validators/teams-v1.1.js'),
+  '1.2': () => import('./validators/teams-v1.2.js'),
+  '1.3': () => import('./validators/teams-v1.3.js'),
+  '1.4': () => import('./validators/teams-v1.4.js'),
+  '1.5': () => import('./validators/teams-v1.5.js'),
+  '1.6': () => import('./validators/teams-v1.6.js'),
+  '1.7': () => import('./validators/teams-v1.7.js'),
+  '1.8': () => import('./validators/teams-v1.8.js'),
+  '1.9': () => import('./validators/teams-v1.9.js'),
+  '1.10': () => import('./validators/teams-v1.10.js'),
+  '1.11': () => import('./validators/teams-v1.11.js'),
+  '1.12': () => import('./validators/teams-v1.12.js'),
+  '1.13': () => import('./validators/teams-v1.13.js'),
+  '1.14': () => import('./validators/teams-v1.14.js'),
+  '1.15': () => import('./validators/teams-v1.15.js'),
+  '1.16': () => import('./validators/teams-v1.16.js'),
+  '1.17': () => import('./validators/teams-v1.17.js'),
+  '1.19': () => import('./validators/teams-v1.19.js'),
+  '1.20': () => import('./validators/teams-v1.20.js'),
+  '1.21': () => import('./validators/teams-v1.21.js'),
+  '1.22': () => import('./validators/teams-v1.22.js'),
+  '1.23': () => import('./validators/teams-v1.23.js'),
+  '1.24': () => import('./validators/teams-v1.24.js'),
+  '1.25': () => import('./validators/teams-v1.25.js'),
+  '1.26': () => import('./validators/teams-v1.26.js'),
+  '1.27': () => import('./validators/teams-v1.27.js'),
+  '1.28': () => import('./validators/teams-v1.28.js'),
+  '1.29': () => import('./validators/teams-v1.29.js'),
+  '1.30': () => import('./validators/teams-v1.30.js'),
+  'devPreview': () => import('./validators/teams-vDevPreview.js'),
+} satisfies Record<string, () => Promise<ValidatorModule>>;
 
 export type SchemaVersion = keyof typeof loaders;
 
@@ -63,14 +64,38 @@ export function schemaUrl(version: SchemaVersion): string {
 }
 
 /**
- * The version a `$schema` URL names, when it is a Teams manifest schema URL (with or without a
- * locale segment such as /en-us/). Returns the raw version text (which may not exist, e.g. 1.18).
+ * Where Microsoft publishes the manifest schema, one pattern per published form; the capture is
+ * the version segment ("v1.26", "vDevPreview", "DevPreview", ...):
+ * - developer.microsoft.com/json-schemas/teams/v{X.Y}/ (with or without a locale such as /en-us/)
+ * - the microsoft/json-schemas repository on GitHub (raw.githubusercontent.com, or github.com
+ *   /blob/ and /raw/ links), teams/v{X.Y}/
+ * - the OfficeDev/microsoft-teams-app-schema repository (its preview branch has DevPreview/)
+ * - statics.teams.microsoft.com/sdk/v{X.Y}/manifest/, the address of the early (v1.0-v1.3) schemas
+ */
+const SCHEMA_URL_FORMS: readonly RegExp[] = [
+  /^https?:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?json-schemas\/teams\/(v[^/]+)\/MicrosoftTeams\.schema\.json$/i,
+  /^https?:\/\/raw\.githubusercontent\.com\/microsoft\/json-schemas\/(?:refs\/heads\/)?[^/]+\/teams\/(v[^/]+)\/MicrosoftTeams\.schema\.json$/i,
+  /^https?:\/\/github\.com\/microsoft\/json-schemas\/(?:blob|raw)\/[^/]+\/teams\/(v[^/]+)\/MicrosoftTeams\.schema\.json$/i,
+  /^https?:\/\/raw\.githubusercontent\.com\/OfficeDev\/microsoft-teams-app-schema\/(?:refs\/heads\/)?[^/]+\/((?:v\d+\.\d+)|DevPreview)\/MicrosoftTeams\.schema\.json$/i,
+  /^https?:\/\/github\.com\/OfficeDev\/microsoft-teams-app-schema\/(?:blob|raw)\/[^/]+\/((?:v\d+\.\d+)|DevPreview)\/MicrosoftTeams\.schema\.json$/i,
+  /^https?:\/\/statics\.teams\.microsoft\.com\/sdk\/(v\d+\.\d+)\/manifest\/MicrosoftTeams\.schema\.json$/i,
+];
+
+/**
+ * The version a `$schema` URL names, for every published form of the schema URL (see
+ * SCHEMA_URL_FORMS). Returns the raw version text ("1.18" is returned although it was never
+ * published); undefined for URLs that are not a versioned Teams manifest schema.
  */
 export function versionFromSchemaUrl(url: string): string | undefined {
-  const m = /^https?:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/v(\d+\.\d+|DevPreview)\/MicrosoftTeams\.schema\.json$/i.exec(url.trim());
-  if (!m) return undefined;
-  const v = m[1] as string;
-  return v.toLowerCase() === 'devpreview' ? 'devPreview' : v;
+  const bare = url.trim().replace(/[?#].*$/, '');
+  for (const form of SCHEMA_URL_FORMS) {
+    const m = form.exec(bare);
+    if (!m) continue;
+    const segment = (m[1] as string).replace(/^v/i, '');
+    if (/^devpreview$/i.test(segment)) return 'devPreview';
+    return /^\d+\.\d+$/.test(segment) ? segment : undefined;
+  }
+  return undefined;
 }
 
 /** Compares released versions numerically ('1.9' < '1.10'); devPreview sorts after all. */
@@ -85,13 +110,13 @@ export function compareVersions(a: string, b: string): number {
   return a1 - b1 || a2 - b2;
 }
 
-const cache = new Map<SchemaVersion, Promise<object>>();
+const cache = new Map<SchemaVersion, Promise<StandaloneValidator>>();
 
-/** Loads one bundled schema (memoised). */
-export function loadSchema(version: SchemaVersion): Promise<object> {
+/** Loads one precompiled validator (memoised; a failed load is retried next time). */
+export function loadValidator(version: SchemaVersion): Promise<StandaloneValidator> {
   let p = cache.get(version);
   if (!p) {
-    p = loaders[version]().then((m) => m.default as object);
+    p = loaders[version]().then((m) => m.default);
     p.catch(() => cache.delete(version));
     cache.set(version, p);
   }

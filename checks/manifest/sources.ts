@@ -16,5 +16,10 @@ export const SOURCES = {
   rsc: { title: 'Resource-specific consent (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/graph-api/rsc/resource-specific-consent' },
   icons: { title: 'App icons: color 192x192, outline 32x32 white on transparent (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package#app-icons' },
   calling: { title: 'Register a calling and meeting bot for Teams (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/bots/calls-and-meetings/registering-calling-bot' },
+  composeExtensionsManifest: { title: 'composeExtensions[] in the app manifest: botId of a bot-based message extension (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/resources/schema/manifest-schema#composeextensions' },
+  tabSsoManifest: { title: 'Update the app manifest for tab SSO: resource api://<subdomain>/<app id> (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-manifest' },
+  messageExtensionSso: { title: 'SSO for message extensions uses the bot SSO resource api://botid-<bot id> (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/enable-sso-auth-me' },
+  webApplicationInfo: { title: 'webApplicationInfo: without SSO, resource may be a dummy such as https://example (Microsoft 365 app manifest reference)', url: 'https://learn.microsoft.com/microsoft-365/extensibility/schema/root-web-application-info' },
+  toolkitBuild: { title: 'Agents Toolkit: the manifest template and the built appPackage/build/manifest.<env>.json (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/toolkit/teamsfx-preview-and-customize-app-manifest' },
   botsManifest: { title: 'bots[] in the app manifest: botId, scopes, commandLists (Microsoft Learn)', url: 'https://learn.microsoft.com/microsoftteams/platform/resources/schema/manifest-schema#bots' },
 } as const satisfies Record<string, SourceLink>;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { botLimits } from './version-rules';
-import { SCHEMA_VERSIONS, loadSchema } from './schemas';
+import { SCHEMA_VERSIONS } from './schemas';
+import { readSchema } from '../testing/manifests/schema-files';
 
 type S = { properties: Record<string, any> };
 
 describe('botLimits agrees with every bundled schema', () => {
-  it.each(SCHEMA_VERSIONS)('%s', async (v) => {
-    const s = (await loadSchema(v)) as S;
+  it.each(SCHEMA_VERSIONS)('%s', (v) => {
+    const s = readSchema(v) as S;
     const bot = s.properties.bots.items.properties;
     const limits = botLimits(v);
     expect(bot.scopes.items.enum).toEqual(limits.scopes);

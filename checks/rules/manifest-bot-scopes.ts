@@ -11,17 +11,17 @@ function isObj(v: unknown): v is JsonObject {
 }
 
 const messages = {
-  ok: 'The bot\'s scopes ({{scopes}}) and command lists are valid for manifest v{{version}}.',
+  ok: 'The bot\'s scopes ({{scopes}}) and command lists are valid for manifest {{versionLabel}}.',
   noManifest: 'There is no parsed manifest (see manifest-json).',
   noBot: 'The manifest declares no bot.',
   noVersion: 'manifestVersion is missing or unknown, so scopes cannot be checked against it (see manifest-version).',
   noScopes: 'bots[{{index}}] declares no scopes; a bot needs at least one of {{allowed}}.',
-  groupchatLowercase: 'bots[{{index}}] uses the scope "groupchat"; from v1.17 only "groupChat" (capital C) is accepted, and this manifest is v{{version}}.',
-  copilotTooEarly: 'bots[{{index}}] uses the scope "copilot", which needs manifest v1.21 or later; this manifest is v{{version}}.',
-  unknownScope: 'bots[{{index}}] uses the scope "{{scope}}"; v{{version}} allows only {{allowed}}.',
+  groupchatLowercase: 'bots[{{index}}] uses the scope "groupchat"; from v1.17 only "groupChat" (capital C) is accepted, and this manifest is {{versionLabel}}.',
+  copilotTooEarly: 'bots[{{index}}] uses the scope "copilot", which needs manifest v1.21 or later; this manifest is {{versionLabel}}.',
+  unknownScope: 'bots[{{index}}] uses the scope "{{scope}}"; {{versionLabel}} allows only {{allowed}}.',
   duplicateScope: 'bots[{{index}}] lists the scope "{{scope}}" more than once.',
-  tooManyCommands: 'bots[{{index}}].commandLists[{{list}}] has {{count}} commands; v{{version}} allows at most {{max}}.',
-  tooManyLists: 'bots[{{index}}] has {{count}} command lists; v{{version}} allows at most {{max}}.',
+  tooManyCommands: 'bots[{{index}}].commandLists[{{list}}] has {{count}} commands; {{versionLabel}} allows at most {{max}}.',
+  tooManyLists: 'bots[{{index}}] has {{count}} command lists; {{versionLabel}} allows at most {{max}}.',
   commandScope: 'bots[{{index}}].commandLists[{{list}}] is for the scope "{{scope}}", which the bot itself does not declare, so those commands have nowhere to appear.',
 };
 
@@ -56,6 +56,7 @@ export default defineCheck({
     if (!isSchemaVersion(version)) return { status: 'skip', messageId: 'noVersion' };
     const limits = botLimits(version);
     const allowed = limits.scopes.join(', ');
+    const versionLabel = version === 'devPreview' ? 'devPreview' : `v${version}`;
     const details: Detail[] = [];
     const calling = bots.some((b) => b.supportsCalling === true);
     if (calling) {
@@ -64,7 +65,7 @@ export default defineCheck({
     const evidence: JsonObject = { version, allowedScopes: [...limits.scopes], supportsCalling: calling, bots: bots.map((b) => ({ scopes: Array.isArray(b.scopes) ? b.scopes : [], supportsCalling: b.supportsCalling === true, supportsVideo: b.supportsVideo === true })) };
     const fail = (messageId: 'noScopes' | 'groupchatLowercase' | 'copilotTooEarly' | 'unknownScope' | 'tooManyCommands' | 'tooManyLists' | 'commandScope', data: Record<string, string | number>, path: string) => {
       const status = messageId === 'commandScope' ? 'warn' as const : 'fail' as const;
-      return { status, messageId, data: { version, allowed, ...data }, evidence, details: [{ message: formatMessage(messages[messageId], { version, allowed, ...data }).replace(/^bots\[\d+\](\.commandLists\[\d+\])? /, ''), path, status }, ...details] };
+      return { status, messageId, data: { version, versionLabel, allowed, ...data }, evidence, details: [{ message: formatMessage(messages[messageId], { version, versionLabel, allowed, ...data }).replace(/^bots\[\d+\](\.commandLists\[\d+\])? /, ''), path, status }, ...details] };
     };
     for (const [index, bot] of bots.entries()) {
       const scopes = Array.isArray(bot.scopes) ? bot.scopes.filter((s): s is string => typeof s === 'string') : [];
@@ -96,6 +97,6 @@ export default defineCheck({
       if (scopes.includes('groupchat')) details.push({ message: '"groupchat" (lower case) is accepted up to v1.16 only; write "groupChat" before raising manifestVersion.', path: `/bots/${index}/scopes`, status: 'info' });
     }
     const scopes = bots.flatMap((b) => (Array.isArray(b.scopes) ? b.scopes : [])).join(', ');
-    return { status: 'pass', messageId: 'ok', data: { scopes, version }, evidence, ...(details.length ? { details } : {}) };
+    return { status: 'pass', messageId: 'ok', data: { scopes, version, versionLabel }, evidence, ...(details.length ? { details } : {}) };
   },
 });

@@ -5,6 +5,7 @@ import type {} from '../gather/manifest';
 
 const messages = {
   ok: 'manifest.json is valid UTF-8 JSON ({{bytes}} bytes).',
+  okBom: 'manifest.json is valid UTF-8 JSON ({{bytes}} bytes) after a UTF-8 byte order mark, which JSON readers may ignore (RFC 8259, section 8.1); botflow ignores it.',
   noInput: 'No manifest or package was given.',
   noManifest: 'The package has no manifest.json to parse (see manifest-package-layout).',
   unreadable: 'manifest.json could not be extracted from the package: {{reason}}.',
@@ -14,7 +15,6 @@ const messages = {
   tooComplex: 'manifest.json was not read to the end: {{reason}} (line {{line}}, column {{column}}).',
   lenient: 'manifest.json parses only if {{what}} are allowed, and JSON does not allow them; first at line {{line}}, column {{column}}.',
   duplicateKey: 'manifest.json repeats the key "{{key}}" at line {{line}}, column {{column}}; readers keep only one of the values.',
-  bom: 'manifest.json starts with a UTF-8 byte order mark; JSON text must not begin with one, and not every reader skips it.',
 };
 
 export default defineCheck({
@@ -35,7 +35,6 @@ export default defineCheck({
       tooComplex: 'Check that this is the right file: an app manifest is a small JSON object (a few hundred values). Remove generated or repeated content.',
       lenient: 'Remove every comment (// and /* */) and every comma after the last item of an object or array.',
       duplicateKey: 'Keep one occurrence of the key, with the value you mean.',
-      bom: 'Save manifest.json as "UTF-8" without a byte order mark (in VS Code: "Save with Encoding" > UTF-8).',
     },
     sources: [SOURCES.rfc8259, SOURCES.manifestSchema],
   },
@@ -81,7 +80,7 @@ export default defineCheck({
       const key = (dup.pointer ?? '').split('/').pop() ?? '';
       return { status: 'warn', messageId: 'duplicateKey', data: { key: key.replace(/~1/g, '/').replace(/~0/g, '~'), line: dup.line, column: dup.column }, details };
     }
-    if (json.bom) return { status: 'warn', messageId: 'bom', evidence: { bom: true } };
+    if (json.bom) return { status: 'pass', messageId: 'okBom', data: { bytes: (Manifest.text ?? '').length }, evidence: { bom: true } };
     return { status: 'pass', messageId: 'ok', data: { bytes: (Manifest.text ?? '').length }, evidence: { bom: false } };
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import { SOURCES } from '../manifest/sources';
-import { RELEASED_VERSIONS, compareVersions, isSchemaVersion, versionFromSchemaUrl } from '../manifest/schemas';
+import { RELEASED_VERSIONS, compareVersions, isSchemaVersion, schemaUrl as schemaUrlOf, versionFromSchemaUrl } from '../manifest/schemas';
 import type {} from '../gather/manifest';
 
 /** How many of the newest released versions count as current. */
@@ -15,17 +15,17 @@ const messages = {
   notPublished: 'manifestVersion "{{version}}" was never published: Microsoft skipped 1.18, so there is no schema for it.',
   unknown: 'manifestVersion "{{version}}" is not a published Teams manifest version (botflow knows 1.0 to {{latest}} and devPreview).',
   schemaMismatch: 'manifestVersion is "{{version}}" but $schema points at version "{{schemaVersion}}"; editors validate against one and Teams against the other.',
-  old: 'manifestVersion {{version}} is older than the {{window}} newest versions ({{oldestCurrent}} to {{latest}}); features added since then are not available to the app.',
-  devPreview: 'manifestVersion is devPreview: the public developer preview schema, whose preview features can change.',
+  old: 'manifestVersion {{version}} is a published version, validated against its own schema; versions up to {{latest}} have been published since, and features added in them need a newer manifestVersion.',
+  devPreview: 'manifestVersion is "devPreview": the public developer preview schema, whose preview features can change.',
 };
 
 export default defineCheck({
   meta: {
     id: 'manifest-version',
     suite: 'manifest',
-    title: 'manifestVersion is a published, current version',
-    failureTitle: 'manifestVersion is missing, unknown or old',
-    description: 'manifestVersion decides which schema Teams validates the manifest against and which features the app can use. A version that was never published (such as 1.18) is rejected; old versions lack newer bot features.',
+    title: 'manifestVersion is a published version',
+    failureTitle: 'manifestVersion is missing, unknown or disagrees with $schema',
+    description: 'manifestVersion decides which schema Teams validates the manifest against and which features the app can use. A version that was never published (such as 1.18) has no schema; a $schema URL that names another version makes editors validate against a different schema than Teams does. An older published version is fine: it only lacks the features added since.',
     severity: 'warning',
     requiredEvidence: ['Manifest'],
     messages,
@@ -33,8 +33,8 @@ export default defineCheck({
       missing: 'Add "manifestVersion": "{{latest}}" and "$schema": "https://developer.microsoft.com/json-schemas/teams/v{{latest}}/MicrosoftTeams.schema.json".',
       notPublished: 'Use 1.17 or 1.19 or later (for example "{{latest}}"), and point "$schema" at the same version.',
       unknown: 'Use a published version such as "{{latest}}", and point "$schema" at the same version.',
-      schemaMismatch: 'Make "$schema" name the same version as manifestVersion: https://developer.microsoft.com/json-schemas/teams/v{{version}}/MicrosoftTeams.schema.json.',
-      old: 'Raise manifestVersion (and $schema) to a current version such as {{latest}}, then re-check the schema errors it brings up.',
+      schemaMismatch: 'Make "$schema" name the same version as manifestVersion: {{expectedUrl}}.',
+      old: 'Nothing to do unless the app needs a newer feature; then raise manifestVersion and $schema together (for example to {{latest}}) and re-check the schema errors it brings up.',
     },
     sources: [SOURCES.manifestSchema, SOURCES.schemaFiles, SOURCES.devPreview],
   },
@@ -50,10 +50,10 @@ export default defineCheck({
     if (!isSchemaVersion(version)) return { status: 'fail', messageId: 'unknown', data: { ...base, version }, evidence };
     const schemaVersion = schemaUrl ? versionFromSchemaUrl(schemaUrl) : undefined;
     if (schemaVersion !== undefined && schemaVersion !== version) {
-      return { status: 'warn', messageId: 'schemaMismatch', data: { ...base, version, schemaVersion }, evidence };
+      return { status: 'warn', messageId: 'schemaMismatch', data: { ...base, version, schemaVersion, expectedUrl: schemaUrlOf(version) }, evidence };
     }
     if (version === 'devPreview') return { status: 'info', messageId: 'devPreview', data: base, evidence };
-    if (compareVersions(version, OLDEST_CURRENT) < 0) return { status: 'warn', messageId: 'old', data: { ...base, version }, evidence };
+    if (compareVersions(version, OLDEST_CURRENT) < 0) return { status: 'info', messageId: 'old', data: { ...base, version }, evidence };
     return { status: 'pass', messageId: 'ok', data: { ...base, version }, evidence };
   },
 });
