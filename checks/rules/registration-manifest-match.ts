@@ -13,7 +13,7 @@ export default defineCheck({
     title: 'Manifest bot id is the registration\'s app id',
     failureTitle: 'Manifest bot id does not match the registration',
     description:
-      'Teams routes a bot\'s messages by the botId in the app manifest, which must be the msaAppId of the Azure Bot resource. '
+      'Teams routes a bot\'s messages by the bot id in the app manifest (bots[].botId, and composeExtensions[].botId for a message extension), which must be the msaAppId of the Azure Bot resource. '
       + 'A mismatch gives "invalid BotId" errors or a bot that never answers in Teams. Bot SSO in the manifest (webApplicationInfo) must name the same id.',
     severity: 'error',
     requiredEvidence: ['AzureRegistration', 'RegistrationManifest'],
@@ -22,13 +22,13 @@ export default defineCheck({
       noManifest: 'No manifest was given, so the manifest botId cannot be compared with msaAppId.',
       unreadable: 'The manifest could not be read, so its botId cannot be compared (see manifest-json and manifest-package-layout).',
       noAppId: 'The registration has no msaAppId to compare with (see registration-tenant).',
-      noBot: 'The manifest declares no bot (bots[] is empty), so Teams never calls this registration.',
+      noBot: 'The manifest declares no bot and no bot-based message extension, so Teams never calls this registration.',
       mismatch: 'The manifest botId {{botId}} is not the registration\'s msaAppId {{appId}}.',
       ssoMismatch: 'The manifest\'s webApplicationInfo.resource {{resource}} names another bot than the registration\'s app id {{appId}}.',
     },
     remediation: {
-      noBot: 'Add a bots entry whose botId is {{appId}} to the manifest, or pass the manifest of the app that contains this bot.',
-      mismatch: 'Set bots[0].botId in the manifest to {{appId}} (the Azure Bot\'s Microsoft App ID), bump the app version and upload the package again; or check you are testing the right Azure Bot.',
+      noBot: 'Add a bots entry (or a message extension) whose botId is {{appId}} to the manifest, or pass the manifest of the app that contains this bot.',
+      mismatch: 'Set the bot id in the manifest (bots[0].botId, or composeExtensions[0].botId for a message extension) to {{appId}} (the Azure Bot\'s Microsoft App ID), bump the app version and upload the package again; or check you are testing the right Azure Bot.',
       ssoMismatch: 'For bot SSO set webApplicationInfo.resource to api://botid-{{appId}} (or api://<domain>/botid-{{appId}} for a bot with a tab), matching the application ID URI exposed in Entra ID.',
     },
     sources: [
