@@ -6,8 +6,8 @@
  */
 import { defineGatherer } from '../core/gatherer';
 import type { JsonObject } from '../core/types';
-import { PNG_LIMITS, readPng, type PngInfo } from '../manifest/png';
-import { looksLikeZip, readZipDirectory, readZipEntry } from '../manifest/zip';
+import type { PngInfo } from '../manifest/png';
+import { looksLikeZip } from '../manifest/zip-magic';
 
 export type IconRole = 'color' | 'outline' | 'color32x32';
 
@@ -78,6 +78,8 @@ export const manifestIconsGatherer = defineGatherer({
     if (m.source.kind !== 'zip' || !bytes || !looksLikeZip(bytes)) return { status: 'not-a-package', icons: [] };
     if (!m.manifest) return { status: 'no-manifest', icons: [] };
     const iconsField = isObj(m.manifest.icons) ? m.manifest.icons : {};
+    // The zip reader and PNG decoder (and their decompressor) load only for packages.
+    const [{ PNG_LIMITS, readPng }, { readZipDirectory, readZipEntry }] = await Promise.all([import('../manifest/png'), import('../manifest/zip')]);
     const dir = readZipDirectory(bytes);
     const icons: IconEvidence[] = [];
     // With an enclosing folder (manifest-package-layout fails for it), still judge the icons that

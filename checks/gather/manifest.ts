@@ -6,11 +6,11 @@
  */
 import { defineGatherer } from '../core/gatherer';
 import { TooLargeError } from '../core/errors';
-import { ManifestTooLargeError, readManifestInput, type ManifestEvidence } from '../manifest/read-manifest';
+import { ManifestTooLargeError, readManifestJsonInput, type ManifestEvidence } from '../manifest/manifest-input';
 
 export type {
   ManifestEvidence, ManifestSummary, ManifestBotSummary, PackageEvidence, PackageFile, JsonReadEvidence, ManifestSourceKind,
-} from '../manifest/read-manifest';
+} from '../manifest/manifest-input';
 
 declare module '../core/evidence' {
   interface EvidenceMap {
@@ -34,7 +34,8 @@ export const manifestGatherer = defineGatherer({
   timeoutMs: 10_000,
   async gather(ctx) {
     try {
-      return readManifestInput(ctx.input);
+      // A manifest.json is read without loading the zip reader; a package loads it on demand.
+      return readManifestJsonInput(ctx.input) ?? (await import('../manifest/read-manifest')).readManifestInput(ctx.input);
     } catch (err) {
       if (err instanceof ManifestTooLargeError) {
         throw new TooLargeError(err.message, { details: { bytes: err.bytes, limit: err.limit } });

@@ -45,9 +45,12 @@ const PATTERNS: ReadonlyArray<[PlaceholderKind, RegExp]> = [
 const MAX_PLACEHOLDERS = 100;
 
 const WHOLE_BRACE = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+/** Every pattern needs one of these; most strings have none and skip the patterns. */
+const MAY_HOLD = /[{<[]|YOUR[-_]/;
 
 /** The placeholders in one string (mustache hits inside a `${{...}}` are not counted twice). */
 export function placeholdersIn(value: string): Array<{ text: string; kind: PlaceholderKind }> {
+  if (!MAY_HOLD.test(value)) return [];
   if (WHOLE_BRACE.test(value.trim())) return [{ text: value.trim(), kind: 'brace' }];
   const found: Array<{ text: string; kind: PlaceholderKind; at: number }> = [];
   const taken: Array<[number, number]> = [];

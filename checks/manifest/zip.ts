@@ -6,6 +6,7 @@
  */
 import { crc32 } from './crc32';
 import { inflateCapped } from './inflate';
+import { looksLikeZip } from './zip-magic';
 
 export const ZIP_LIMITS = {
   /** Entries in the central directory. */
@@ -57,10 +58,7 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
-    && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
-}
+export { looksLikeZip };
 
 function u16(b: Uint8Array, o: number): number {
   return (b[o] as number) | ((b[o + 1] as number) << 8);

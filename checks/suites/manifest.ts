@@ -2,7 +2,7 @@ import { defineSuite } from '../core/suite';
 import { manifestGatherer } from '../gather/manifest';
 import { manifestSchemaGatherer } from '../gather/manifest-schema';
 import { manifestIconsGatherer } from '../gather/manifest-icons';
-import { looksLikeZip } from '../manifest/zip';
+import { looksLikeZip } from '../manifest/zip-magic';
 import manifestPackageLayout from '../rules/manifest-package-layout';
 import manifestJson from '../rules/manifest-json';
 import manifestSchema from '../rules/manifest-schema';

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import type { CommandContext, RegisterCommand } from '../command';
 import { addCommonOptions, runSuiteCommand, type CommonFlags } from '../run-suite';
 import { UsageError } from '../usage-error';
-import { INPUT_LIMITS } from '../../manifest/read-manifest';
-import { looksLikeZip } from '../../manifest/zip';
+import { INPUT_LIMITS } from '../../manifest/manifest-input';
+import { looksLikeZip } from '../../manifest/zip-magic';
 import { isGuid } from '../../manifest/version-rules';
 import { manifestSuite } from '../../suites/manifest';
 
