@@ -4,6 +4,7 @@ import { SOURCES } from '../manifest/sources';
 import { isSchemaVersion } from '../manifest/schemas';
 import { botLimits } from '../manifest/version-rules';
 import type {} from '../gather/manifest';
+import { hasPlaceholder, placeholderName } from '../manifest/template';
 
 /** Microsoft's Teams authentication sample, pinned: "This must be included in any bot that uses the Bot Framework OAuth flow." */
 /** The published schemas, pinned: validDomains maxItems per version. */
@@ -24,7 +25,8 @@ function covers(entry: string, host: string): boolean {
 }
 
 const messages = {
-  ok: '{{count}} valid domain(s), each a bare host name{{tokenNote}}.',
+  ok: '{{count}} valid domain(s), each a bare host name{{tokenNote}}{{placeholderNote}}.',
+  template: 'Every validDomains entry is a placeholder ({{entries}}), filled in when the app package is built; check the built manifest (see manifest-schema).',
   noManifest: 'There is no parsed manifest (see manifest-json).',
   none: 'The manifest lists no validDomains and configures no bot single sign-on.',
   scheme: 'validDomains entry "{{entry}}" includes a scheme; entries are host names only (e.g. "{{host}}").',
@@ -69,8 +71,14 @@ export default defineCheck({
     const evidence = { validDomains: domains.slice(0, 100), count: domains.length, signInDetected: usesSignIn };
     if (domains.length === 0 && !usesSignIn) return { status: 'pass', messageId: 'none', evidence };
     const details: Detail[] = [];
+    // A template's placeholders (${{BOT_DOMAIN}}, <your ngrok url>) are filled in at build time: not judged here.
+    const placeholders = domains.filter((d) => hasPlaceholder(d));
+    if (placeholders.length && placeholders.length === domains.length && !usesSignIn) {
+      return { status: 'skip', messageId: 'template', data: { entries: placeholders.slice(0, 5).map(placeholderName).join(', ') }, evidence };
+    }
     for (const [i, entry] of domains.entries()) {
       const path = `/validDomains/${i}`;
+      if (hasPlaceholder(entry)) { details.push({ message: `a placeholder (${placeholderName(entry)}), filled in when the package is built`, path, status: 'info' }); continue; }
       const trimmed = entry.trim();
       const schemeMatch = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed);
       const withoutScheme = schemeMatch ? trimmed.slice(schemeMatch[0].length) : trimmed;
@@ -91,6 +99,7 @@ export default defineCheck({
       details.push({ message: 'webApplicationInfo.resource is a bot SSO URI, so the bot uses Bot Framework sign-in', path: '/webApplicationInfo/resource', status: 'warn' });
       return { status: 'warn', messageId: 'tokenMissing', data: { resource }, evidence, details };
     }
-    return { status: 'pass', messageId: 'ok', data: { count: domains.length, tokenNote: tokenListed ? ', token service listed' : '' }, evidence };
+    const placeholderNote = placeholders.length ? `; ${placeholders.length} placeholder(s) not judged (see the built manifest)` : '';
+    return { status: 'pass', messageId: 'ok', data: { count: domains.length - placeholders.length, tokenNote: tokenListed ? ', token service listed' : '', placeholderNote }, evidence, ...(details.length ? { details } : {}) };
   },
 });

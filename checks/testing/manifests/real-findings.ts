@@ -3,7 +3,7 @@
  * per check: what the table test in checks/suites/manifest.real-world.test.ts pins for every
  * corpus file (expected in real-world/expected.json). The rules are evaluated on the evidence the
  * real gatherers produce. manifest-package-layout and manifest-icons need a package (the corpus is
- * manifest.json files), and manifest-valid-domains belongs to another area, so they are left out.
+ * manifest.json files), so they are left out.
  *
  * Regenerate the expected table after a deliberate change (then review the diff):
  *   node --import tsx checks/testing/manifests/real-findings.ts > checks/testing/manifests/real-world/expected.json
@@ -20,9 +20,10 @@ import manifestBotId from '../../rules/manifest-bot-id';
 import manifestBotScopes from '../../rules/manifest-bot-scopes';
 import manifestSso from '../../rules/manifest-sso';
 import manifestRscPermissions from '../../rules/manifest-rsc-permissions';
+import manifestValidDomains from '../../rules/manifest-valid-domains';
 import { realBytes, realIndex, type RealManifest } from './real';
 
-export const TABLE_CHECKS = [manifestJson, manifestSchema, manifestVersion, manifestBotId, manifestBotScopes, manifestSso, manifestRscPermissions] as const;
+export const TABLE_CHECKS = [manifestJson, manifestSchema, manifestVersion, manifestBotId, manifestBotScopes, manifestSso, manifestRscPermissions, manifestValidDomains] as const;
 
 export type Findings = Record<string, string>;
 
