@@ -15,12 +15,12 @@ export interface SourceException {
 export const SOURCE_EXCEPTIONS: readonly SourceException[] = [
   {
     page: 'architecture/index.mdx',
-    contains: '`npx botflow endpoint https://bot.example.com/api/messages`',
+    contains: '`botflow endpoint https://bot.example.com/api/messages`',
     reason: 'A usage example of this project\'s CLI: the URL is an example input (example.com is reserved for examples), not a claim about Microsoft.',
   },
   {
     page: 'architecture/index.mdx',
-    contains: '`npx botflow residency https://smba.trafficmanager.net/emea/`',
+    contains: '`botflow residency https://smba.trafficmanager.net/emea/`',
     reason: 'A usage example of this project\'s CLI: the serviceUrl is a sample input; the host and path it shows are sourced on the data residency page.',
   },
 ];

@@ -50,8 +50,8 @@ export default defineCheck({
       optionalUnreachable: 'Every required host answered, but {{failed}} host(s) needed only in some set-ups did not: {{hosts}}.',
     },
     remediation: {
-      requiredUnreachable: 'Allow outbound HTTPS (TCP 443) to these host names on the firewall or proxy (`npx botflow allowlist --cloud {{cloud}}` prints the list). Filter by host name, not IP address. If a proxy is required, set HTTPS_PROXY for the bot process, and make sure NO_PROXY does not exclude these hosts.',
-      optionalUnreachable: 'If your bot uses these hosts (see the purpose of each in `npx botflow allowlist`), allow outbound HTTPS to them; otherwise no action is needed.',
+      requiredUnreachable: 'Allow outbound HTTPS (TCP 443) to these host names on the firewall or proxy (`botflow allowlist --cloud {{cloud}}` prints the list). Filter by host name, not IP address. If a proxy is required, set HTTPS_PROXY for the bot process, and make sure NO_PROXY does not exclude these hosts.',
+      optionalUnreachable: 'If your bot uses these hosts (see the purpose of each in `botflow allowlist`), allow outbound HTTPS to them; otherwise no action is needed.',
     },
     sources: [
       { title: 'Bot Framework security FAQ: hosts to allow outbound', url: 'https://learn.microsoft.com/azure/bot-service/bot-service-resources-faq-security' },

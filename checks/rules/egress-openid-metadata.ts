@@ -32,7 +32,7 @@ export default defineCheck({
       noMsteamsEndorsement: 'None of the {{keyCount}} signing keys lists msteams in its endorsements. Which endorsements the live keys carry is UNCONFIRMED, so this is only a warning.',
     },
     remediation: {
-      metadataUnreachable: 'Allow outbound HTTPS to the metadata host (see egress-fqdn and `npx botflow allowlist`), and exempt it from TLS inspection. The SDK cannot validate any incoming token until this works.',
+      metadataUnreachable: 'Allow outbound HTTPS to the metadata host (see egress-fqdn and `botflow allowlist`), and exempt it from TLS inspection. The SDK cannot validate any incoming token until this works.',
       metadataMalformed: 'Something between the bot and Microsoft (a proxy block page, a captive portal) answered instead of the metadata service. Allow the host through the proxy unchanged.',
       jwksUnreachable: 'Allow outbound HTTPS to the signing-key URL (same host as the metadata), and exempt it from TLS inspection.',
       jwksMalformed: 'Something between the bot and Microsoft answered instead of the key service. Allow the host through the proxy unchanged.',

@@ -19,7 +19,7 @@ export default defineCheck({
       noHandshake: 'No TLS handshake completed, so no certificate could be inspected (see egress-fqdn).',
     },
     remediation: {
-      intercepted: 'Exempt the Bot Framework, Entra ID and Teams hosts (`npx botflow allowlist`) from TLS inspection on the proxy. If inspection must stay, make the bot process trust the proxy CA (NODE_EXTRA_CA_CERTS=/path/ca.pem for Node), knowing that token validation then depends on the proxy.',
+      intercepted: 'Exempt the Bot Framework, Entra ID and Teams hosts (`botflow allowlist`) from TLS inspection on the proxy. If inspection must stay, make the bot process trust the proxy CA (NODE_EXTRA_CA_CERTS=/path/ca.pem for Node), knowing that token validation then depends on the proxy.',
       interceptedTrusted: 'Prefer exempting the Bot Framework, Entra ID and Teams hosts from TLS inspection: the bot then sees Microsoft certificates directly and does not depend on the proxy for token validation.',
       notVerified: 'Check the clock (an expired-looking certificate), the proxy (a replaced certificate), and DNS (a host name that resolves to the wrong server). Do not disable certificate verification in the bot.',
     },

@@ -193,5 +193,5 @@ export function toApiError(error: unknown, bodyLimit: number): ApiError {
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new ApiError(e.statusCode, ApiCodes.INVALID_INPUT, 'The request was refused.');
   }
-  return new ApiError(500, ApiCodes.INTERNAL, 'The server failed while handling this request. Nothing was stored; try again, or run the CLI (npx botflow).');
+  return new ApiError(500, ApiCodes.INTERNAL, 'The server failed while handling this request. Nothing was stored; try again, or run the CLI (botflow).');
 }

@@ -44,7 +44,7 @@ function describeClass(cls: AddressClass): string {
 function refusedMessage(host: string, address: string, cls: AddressClass, literal: boolean): string {
   const what = literal ? `${host} is ${describeClass(cls)}` : `${host} resolves to ${address}, ${describeClass(cls)}`;
   if (cls === 'metadata') return `${what}. Choose the bot's public messaging endpoint.`;
-  return `${what}. This server only checks public endpoints (Teams can only reach those). To check a bot on your own machine, run "npx botflow endpoint <url> --allow-private", or start this server with "botflow serve --allow-private".`;
+  return `${what}. This server only checks public endpoints (Teams can only reach those). To check a bot on your own machine, run "botflow endpoint <url> --allow-private", or start this server with "botflow serve --allow-private".`;
 }
 
 function effectivePort(url: URL): number {

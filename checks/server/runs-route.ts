@@ -48,7 +48,7 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
       refuseSecrets(request.body, new Set(documents.map((f) => `/input/${f}`)));
       if (typeof suite === 'string' && (CLI_ONLY_SUITES as readonly string[]).includes(suite)) {
         throw new ApiError(400, ApiCodes.CLI_ONLY,
-          `The ${suite} suite runs only from the CLI, on the bot's own host (it checks that host's network path): npx botflow ${suite}.`,
+          `The ${suite} suite runs only from the CLI, on the bot's own host (it checks that host's network path): botflow ${suite}.`,
           { field: '/suite' });
       }
     },
@@ -71,7 +71,7 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
     if (!releaseSlot) {
       releaseClient();
       throw new ApiError(503, ApiCodes.BUSY,
-        `The server is running ${slots.max} checks already. Try again in ${options.retryAfterSeconds} s, or run the CLI (npx botflow ${suiteName}).`,
+        `The server is running ${slots.max} checks already. Try again in ${options.retryAfterSeconds} s, or run the CLI (botflow ${suiteName}).`,
         { headers: { 'retry-after': String(options.retryAfterSeconds) } });
     }
     const release = (): void => { releaseSlot(); releaseClient(); };

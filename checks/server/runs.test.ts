@@ -208,7 +208,7 @@ describe('POST /api/runs: refusals', () => {
 
   it('egress -> 400 saying it is CLI-only', async () => {
     const body = expectError(await postRun(api.base, { suite: 'egress', input: {} }), 400, 'API_CLI_ONLY', '/suite');
-    expect(body.message).toMatch(/only from the CLI.*npx botflow egress/);
+    expect(body.message).toMatch(/only from the CLI.*botflow egress/);
   });
 
   it('missing input -> 400 /input', async () => {

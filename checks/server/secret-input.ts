@@ -47,7 +47,7 @@ function escapePointer(key: string): string {
 
 function refusedField(pointer: string, name: string): ApiError {
   return badInput(pointer,
-    `The API accepts no secrets, and "${name.slice(0, 60)}" looks like one. Remove it (or leave it empty): checks that need credentials run only in the CLI (npx botflow), on your own machine.`,
+    `The API accepts no secrets, and "${name.slice(0, 60)}" looks like one. Remove it (or leave it empty): checks that need credentials run only in the CLI (botflow), on your own machine.`,
     ApiCodes.SECRET_REFUSED);
 }
 
