@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testPki } from '../testing/certs';
 import { egressPlan, mappedUrl, probeError, trustOptions } from './egress-config';
 import { anchoredIn, dn } from './egress-tls-chain';
-import { startWorld } from './egress-test-world';
+import { startWorld } from '../testing/egress-world';
 
 describe('egressPlan', () => {
   it('selects probe targets without wildcards, messaging always on', () => {

@@ -6,7 +6,7 @@
  */
 import { decodeJwt } from 'jose';
 import type { Dispatcher } from 'undici';
-import { adviceFor, aadstsCode, type AadstsAdvice } from './entra-advice';
+import { adviceFor, aadstsCode, type AadstsAdvice } from '../computed/entra-advice';
 import { controlRequest, retryAfterSeconds } from './registration-http';
 import type { JsonObject } from '../core/types';
 import { scrubStrings } from '../core/redact';

@@ -8,24 +8,11 @@ import type { Dispatcher } from 'undici';
 import { CheckEngineError, ErrorCodes } from '../core/errors';
 import type { JsonObject, JsonValue } from '../core/types';
 import { controlRequest, retryAfterSeconds } from './registration-http';
+import type { AppCredential, GraphApplication } from '../computed/graph-types';
+
+export type { AppCredential, GraphApplication } from '../computed/graph-types';
 
 const SERVICE = 'Microsoft Graph';
-
-export interface AppCredential {
-  kind: 'secret' | 'certificate';
-  keyId?: string;
-  displayName?: string;
-  startDateTime?: string;
-  endDateTime?: string;
-}
-
-export interface GraphApplication {
-  id?: string;
-  appId?: string;
-  displayName?: string;
-  signInAudience?: string;
-  credentials: AppCredential[];
-}
 
 export interface GraphRequest {
   /** https://graph.microsoft.com (or the national cloud's); tests point it at a local server. */

@@ -9,7 +9,7 @@ import { CheckEngineError, ErrorCodes, InvalidInputError } from '../core/errors'
 import { defineGatherer, type AnyGatherer } from '../core/gatherer';
 import type { RunnableSuite } from '../core/runner';
 import type { JsonValue } from '../core/types';
-import { buildRegistrationEvidence, TEAMS_CHANNEL_NAME, type AzureRegistrationEvidence } from './registration-model';
+import { buildRegistrationEvidence, TEAMS_CHANNEL_NAME, type AzureRegistrationEvidence } from '../computed/registration-model';
 import { controlRequest, retryAfterSeconds, sleep, type ControlResponse } from './registration-http';
 import type { Dispatcher } from 'undici';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../core/runner';
 import { registrationSuite } from '../suites/registration';
 import { APP_ID, botResource, CALLING_WEBHOOK, teamsChannelResource } from '../testing/azure-mocks/fixtures';
-import { buildRegistrationEvidence, readTeamsChannel } from './registration-model';
+import { buildRegistrationEvidence, readTeamsChannel } from '../computed/registration-model';
 
 describe('registration documents -> evidence', () => {
   it('reads the fields of a GetBot-shaped document', () => {

@@ -7,9 +7,9 @@ import { InvalidInputError } from '../core/errors';
 import { defineGatherer } from '../core/gatherer';
 import type { JsonValue } from '../core/types';
 import { parseJsonDocument } from './registration-json';
-import { buildRegistrationEvidence, type AzureRegistrationEvidence } from './registration-model';
+import { buildRegistrationEvidence, type AzureRegistrationEvidence } from '../computed/registration-model';
 
-export type { AzureRegistrationEvidence, TeamsChannelEvidence, CloudName } from './registration-model';
+export type { AzureRegistrationEvidence, TeamsChannelEvidence, CloudName } from '../computed/registration-model';
 
 function documentOf(value: string | JsonValue, label: string): JsonValue {
   return typeof value === 'string' ? parseJsonDocument(value, label) : value;

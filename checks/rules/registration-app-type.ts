@@ -2,7 +2,7 @@ import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../computed/endpoint-sources';
 import { IDENTITY_SETTINGS_BY_SDK } from '../computed/sdk-settings';
 import type { MessageData } from '../core/types';
-import type {} from '../gather/registration-model';
+import type {} from '../computed/registration-model';
 
 const KNOWN = ['SingleTenant', 'UserAssignedMSI', 'MultiTenant'];
 

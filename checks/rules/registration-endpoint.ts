@@ -1,4 +1,4 @@
-import type {} from '../gather/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
+import type {} from '../computed/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
 import { comparableUrl, inputString, isHttpsUrl } from '../computed/identifiers';

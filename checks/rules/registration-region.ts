@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
 import { REGIONAL_BOT_ENDPOINTS } from '../core/clouds';
-import type {} from '../gather/registration-model';
+import type {} from '../computed/registration-model';
 
 /** Azure locations of regional bots (from the cloud data module), lower case without spaces. */
 function regionalBot(location: string): { geo: string; note?: string } | undefined {

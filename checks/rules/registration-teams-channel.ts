@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import type {} from '../gather/registration-model';
+import type {} from '../computed/registration-model';
 
 export default defineCheck({
   meta: {

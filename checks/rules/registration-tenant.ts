@@ -1,4 +1,4 @@
-import type {} from '../gather/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
+import type {} from '../computed/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../computed/endpoint-sources';
 import { IDENTITY_SETTINGS_BY_SDK } from '../computed/sdk-settings';

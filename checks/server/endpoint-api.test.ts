@@ -12,7 +12,7 @@ import { runChecks } from '../core/runner';
 import type { Report } from '../core/types';
 import { testPki } from '../testing/certs';
 import { handlers, startServer, type TestServer } from '../testing/servers';
-import { postRun, startApi, type RunningApi } from './test-utils';
+import { postRun, startApi, type RunningApi } from '../testing/api-server';
 
 let secure: TestServer;
 let open: TestServer;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './errors';
 import { checkTargetUrl } from './guard';
 import { refuseSecrets as refuseSecretFields } from './secret-input';
-import { postRun, startApi, type RunningApi } from './test-utils';
+import { postRun, startApi, type RunningApi } from '../testing/api-server';
 
 let api: RunningApi;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from './app';
 import type { ApiErrorBody } from './errors';
 import { runCli } from '../testing/cli';
-import { call, postRun, startApi } from './test-utils';
+import { call, postRun, startApi } from '../testing/api-server';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
 const residency = { suite: 'residency', input: { serviceUrl: SERVICE_URL } };

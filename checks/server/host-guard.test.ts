@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { hostNameOf, isHostAllowed } from './host-guard';
-import { startApi } from './test-utils';
+import { startApi } from '../testing/api-server';
 
 function get(base: string, path: string, host: string): Promise<{ status: number; body: string }> {
   const url = new URL(base);

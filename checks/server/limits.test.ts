@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './errors';
 import { ClientRunSlots, RunSlots } from './run-slots';
-import { call, heldSuite, postRun, startApi } from './test-utils';
+import { call, heldSuite, postRun, startApi } from '../testing/api-server';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
 

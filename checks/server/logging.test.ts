@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLogger, pathOnly, serializeError } from './logging';
-import { captureLogs, call, postRun, startApi } from './test-utils';
+import { captureLogs, call, postRun, startApi } from '../testing/api-server';
 
 const CANARY = 'CANARY-7f3a9c1e-do-not-log';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifestJson } from '../testing/azure-mocks/files';
 import type { HealthResponse } from './protocol';
-import { heldSuite, postRun, startApi } from './test-utils';
+import { heldSuite, postRun, startApi } from '../testing/api-server';
 import { freePort, ProcessSet, startNginx, startRedis, startServe, type Managed } from './test-processes';
 
 const MANIFEST = JSON.stringify(manifestJson('11111111-2222-3333-4444-555555555555'));

@@ -7,7 +7,7 @@ import { TOOL_VERSION } from '../core/version';
 import type { Report } from '../core/types';
 import type { ApiErrorBody } from './errors';
 import { readRunStream, type HealthResponse, type StreamLine } from './protocol';
-import { call, heldSuite, postRun, startApi, type RunningApi } from './test-utils';
+import { call, heldSuite, postRun, startApi, type RunningApi } from '../testing/api-server';
 
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 const BOT = JSON.stringify({

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHashes, siteCsp } from './security-headers';
 import { siteFileFor } from './static-site';
-import { call, postRun, startApi, type RunningApi } from './test-utils';
+import { call, postRun, startApi, type RunningApi } from '../testing/api-server';
 
 const INLINE = '(function(){document.documentElement.setAttribute("data-theme","light")})()';
 const INLINE_HASH = `sha256-${createHash('sha256').update(INLINE).digest('base64')}`;

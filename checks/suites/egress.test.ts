@@ -3,7 +3,7 @@ import { selectFqdns, type EgressCloudId, type Feature } from '../core/clouds';
 import { runChecks } from '../core/runner';
 import type { CheckResult, Report } from '../core/types';
 import { EGRESS_DEADLINE_MS, EGRESS_GATHERER_TIMEOUT_MS, type EgressNetwork } from '../gather/egress-config';
-import { startWorld, type World, type WorldOptions } from '../gather/egress-test-world';
+import { startWorld, type World, type WorldOptions } from '../testing/egress-world';
 import { startConnectProxy, startSilentServer } from '../testing/servers';
 import { createEgressSuite } from './egress';
 

@@ -3,7 +3,7 @@ import type { CheckInput } from '../core/evidence';
 import type { JsonObject } from '../core/types';
 import { registrationDocumentGatherer } from '../gather/registration';
 import { registrationManifestGatherer, hasManifestInput } from '../gather/registration-manifest';
-import { inputString } from '../gather/registration-model';
+import { inputString } from '../computed/registration-model';
 import registrationAppType from '../rules/registration-app-type';
 import registrationTenant from '../rules/registration-tenant';
 import registrationEndpoint from '../rules/registration-endpoint';

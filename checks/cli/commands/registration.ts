@@ -7,7 +7,7 @@ import { UsageError } from '../usage-error';
 import type { CheckInput } from '../../core/evidence';
 import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
 import { parseJsonDocument } from '../../gather/registration-json';
-import { buildRegistrationEvidence } from '../../gather/registration-model';
+import { buildRegistrationEvidence } from '../../computed/registration-model';
 import { armRegistrationGatherer, withGatherer, type ArmTarget } from '../../gather/registration-arm';
 import { registrationSuite } from '../../suites/registration';
 

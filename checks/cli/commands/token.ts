@@ -5,12 +5,12 @@ import { UsageError } from '../usage-error';
 import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
 import { isCheckEngineError } from '../../core/errors';
 import { TOOL_VERSION } from '../../core/version';
-import { AADSTS_REFERENCE_URL } from '../../gather/entra-advice';
+import { AADSTS_REFERENCE_URL } from '../../computed/entra-advice';
 import { requestBotToken, tokenEndpoint, type TokenClaims } from '../../gather/entra-token';
 import { redactSecrets, scrubStrings } from '../../core/redact';
 import { readGraphApplication } from '../../gather/graph-application';
-import { audienceVerdict, credentialVerdicts, type AudienceVerdict, type CredentialVerdict, type Verdict } from '../../gather/graph-verdicts';
-import { isGuid, readBotResource } from '../../gather/registration-model';
+import { audienceVerdict, credentialVerdicts, type AudienceVerdict, type CredentialVerdict, type Verdict } from '../../computed/graph-verdicts';
+import { isGuid, readBotResource } from '../../computed/registration-model';
 import { parseJsonDocument } from '../../gather/registration-json';
 import {
   CLOUD_CHOICES, SECRET_OPTION_NAMES, assertNoSecretOptions, checkBaseUrl, readInputFile, readSecret, refuseSecretOptions,

@@ -3,7 +3,7 @@
  * stable/2022-09-15 GetBot.json and GetChannel.json), with values of our own, plus matching
  * evidence for rule tables. Test-only.
  */
-import type { AzureRegistrationEvidence } from '../../gather/registration-model';
+import type { AzureRegistrationEvidence } from '../../computed/registration-model';
 import type { RegistrationManifestEvidence } from '../../gather/registration-manifest';
 import type { JsonObject } from '../../core/types';
 

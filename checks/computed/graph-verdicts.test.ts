@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { audienceVerdict, credentialVerdicts } from './graph-verdicts';
-import type { GraphApplication } from './graph-application';
+import type { GraphApplication } from './graph-types';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const app = (endDateTime: string | undefined, kind: 'secret' | 'certificate' = 'secret'): GraphApplication => ({

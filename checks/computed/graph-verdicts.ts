@@ -2,7 +2,7 @@
  * Verdicts on an app registration read from Graph: credential expiry and sign-in audience
  * against the bot's app type. Pure (the clock is a parameter), browser-safe.
  */
-import type { AppCredential, GraphApplication } from './graph-application';
+import type { AppCredential, GraphApplication } from './graph-types';
 
 export const EXPIRY_WARNING_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;

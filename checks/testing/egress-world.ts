@@ -12,9 +12,9 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import * as x509 from '@peculiar/x509';
 import { getCloud, type EgressCloudId } from '../core/clouds';
-import { testPki } from '../testing/certs';
-import type { EgressNetwork } from './egress-config';
-import type { LookupFn } from './net/index';
+import { testPki } from './certs';
+import type { EgressNetwork } from '../gather/egress-config';
+import type { LookupFn } from '../gather/net/index';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
