@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeServiceUrl, redactServiceUrl } from './service-url';
-import { decodePunycode, hostToUnicode } from './punycode';
+import { analyzeServiceUrl, hostToUnicode, redactServiceUrl } from './service-url';
 
 /** Real serviceUrls as Microsoft documents them (communication-flow, proactive messages) and the Teams SDK allowlist. */
 const REAL: Array<[url: string, cloud: string, region: string | null, kind: string]> = [
@@ -125,7 +124,7 @@ describe('analyzeServiceUrl: hostile inputs are never recognised', () => {
 
 describe('punycode', () => {
   it('decodes labels (RFC 3492 sample and a look-alike)', () => {
-    expect(decodePunycode('mnchen-3ya')).toBe('münchen');
+    expect(hostToUnicode('xn--mnchen-3ya')).toBe('münchen');
     expect(hostToUnicode('xn--smb-8cd.trafficmanager.net')).toBe('smb\u0430.trafficmanager.net');
     expect(hostToUnicode('xn--!!.example')).toBe('xn--!!.example');
   });

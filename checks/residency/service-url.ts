@@ -11,9 +11,22 @@ import {
   CLOUD_PRESETS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS, type CloudId, type ServiceUrlRegion,
 } from '../core/clouds';
 import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT, type ResidencyStatement } from '../core/residency-data';
-import { hostToUnicode } from './punycode';
+// 'punycode/' (trailing slash) is the npm package, not Node's deprecated built-in module.
+import { decode } from 'punycode/';
 
 export const MAX_SERVICE_URL_LENGTH = 2048;
+
+/** Turns every `xn--` label of a host into Unicode (RFC 3492); a label that is not valid punycode stays as it is. */
+export function hostToUnicode(host: string): string {
+  return host.split('.').map((label) => {
+    if (!label.toLowerCase().startsWith('xn--')) return label;
+    try {
+      return decode(label.slice(4));
+    } catch {
+      return label;
+    }
+  }).join('.');
+}
 
 export type ServiceUrlProblemCode =
   | 'invalidUrl'
