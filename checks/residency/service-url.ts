@@ -11,8 +11,8 @@ import {
   CLOUD_PRESETS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS, type CloudId, type ServiceUrlRegion,
 } from '../core/clouds';
 import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT, type ResidencyStatement } from '../core/residency-data';
-// 'punycode/' (trailing slash) is the npm package, not Node's deprecated built-in module.
-import { decode } from 'punycode/';
+// The npm package's file by name: a bare 'punycode' would be Node's deprecated built-in module.
+import punycode from 'punycode/punycode.js';
 
 export const MAX_SERVICE_URL_LENGTH = 2048;
 
@@ -21,7 +21,7 @@ export function hostToUnicode(host: string): string {
   return host.split('.').map((label) => {
     if (!label.toLowerCase().startsWith('xn--')) return label;
     try {
-      return decode(label.slice(4));
+      return punycode.decode(label.slice(4));
     } catch {
       return label;
     }
