@@ -24,7 +24,6 @@ import { API_CSP, BASE_HEADERS, siteCsp, collectSiteScriptHashes } from './secur
 import { registerStaticSite } from './static-site';
 import { formatValidationError } from './validation';
 import { isHostAllowed } from './host-guard';
-import { parseJsonBody } from './json-body';
 
 function isLogger(value: unknown): value is Logger {
   return typeof value === 'object' && value !== null && typeof (value as Logger).child === 'function' && typeof (value as Logger).info === 'function';
@@ -44,6 +43,10 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
+    // fastify's own JSON parser (secure-json-parse): a "__proto__" key or a "constructor" holding
+    // "prototype" fails the body as invalid JSON (these are fastify's defaults, stated here).
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
     trustProxy,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: clientErrorHandler(logger as FastifyBaseLogger),
@@ -73,14 +76,6 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
 
   // JSON only: a text/plain body gets 415, not a confusing schema error.
   app.removeContentTypeParser('text/plain');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(body as string));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
 
   const scriptHashes = input.siteDir ? await collectSiteScriptHashes(input.siteDir) : [];
   const htmlCsp = siteCsp(scriptHashes);
@@ -183,12 +178,10 @@ export function toApiError(error: unknown, bodyLimit: number): ApiError {
       return new ApiError(400, ApiCodes.MALFORMED_JSON, 'The request body is empty. Send {"suite": ..., "input": {...}} as JSON.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new ApiError(400, ApiCodes.MALFORMED_JSON, 'The request body is not valid JSON. Send {"suite": ..., "input": {...}}.');
+      return new ApiError(400, ApiCodes.MALFORMED_JSON,
+        'The request body is not valid JSON, or holds a "__proto__" or "constructor.prototype" key, which the API refuses. Send {"suite": ..., "input": {...}}.');
     default:
       break;
-  }
-  if (error instanceof SyntaxError || (e.statusCode === 400 && /json/i.test(String(e.message)))) {
-    return new ApiError(400, ApiCodes.MALFORMED_JSON, 'The request body is not valid JSON. Send {"suite": ..., "input": {...}}.');
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new ApiError(e.statusCode, ApiCodes.INVALID_INPUT, 'The request was refused.');
