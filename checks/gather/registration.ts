@@ -6,7 +6,7 @@
 import { InvalidInputError } from '../core/errors';
 import { defineGatherer } from '../core/gatherer';
 import type { JsonValue } from '../core/types';
-import { parseJsonDocument } from './registration-json';
+import { parseJsonDocument } from '../core/json-parse';
 import { buildRegistrationEvidence, type AzureRegistrationEvidence } from '../computed/registration-model';
 
 export type { AzureRegistrationEvidence, TeamsChannelEvidence, CloudName } from '../computed/registration-model';

@@ -5,7 +5,7 @@
  * own never loads the decompressor.
  */
 import type { JsonObject, JsonValue } from '../core/types';
-import { parseJsonWithLocations, type JsonProblem, type JsonSyntaxError } from './json-parse';
+import { parseJsonWithLocations, type JsonProblem, type JsonSyntaxError } from '../core/json-parse';
 import { decodeJsonBytes } from './text-decode';
 import { findTemplate, type TemplateEvidence } from './template';
 import type { ZipProblem } from './zip';

@@ -10,7 +10,7 @@
  * `{entityId}` in URLs. Pure.
  */
 import type { JsonObject, JsonValue } from '../core/types';
-import { escapePointerToken } from './json-parse';
+import { escapePointerToken } from '../core/json-parse';
 
 export type PlaceholderKind = 'toolkit-env' | 'mustache' | 'angle' | 'bracket' | 'brace' | 'your-marker';
 

@@ -7,7 +7,7 @@
  * Toolkit's own validator uses (draft-04, allErrors, the uri/email/regex formats).
  */
 import type { JsonObject } from '../core/types';
-import { escapePointerToken, parseJsonWithLocations } from './json-parse';
+import { escapePointerToken, parseJsonWithLocations } from '../core/json-parse';
 import type { SchemaError } from './schema-error';
 import { compareVersions, isSchemaVersion, loadValidator, schemaUrl, versionFromSchemaUrl, type SchemaVersion } from './schemas';
 import type { StandaloneError } from './validators/types';

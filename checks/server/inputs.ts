@@ -4,6 +4,8 @@
  * name (`additionalProperties: false`), and none names a secret.
  */
 import type { CheckInput } from '../core/evidence';
+// Largest JSON document accepted as text: one cap shared with the CLI (see core/json-parse.ts).
+import { MAX_DOCUMENT_CHARS } from '../core/json-parse';
 import type { JsonObject, SuiteName } from '../core/types';
 
 /** Suites the API runs. Egress is CLI-only: it must run on the bot's own host. */
@@ -12,8 +14,6 @@ export type ApiSuite = (typeof API_SUITES)[number];
 
 export const CLI_ONLY_SUITES: readonly SuiteName[] = ['egress'];
 
-/** Largest JSON document (manifest, Azure Bot resource, Teams channel) accepted as text. */
-export const MAX_DOCUMENT_CHARS = 200_000;
 export const MAX_URL_CHARS = 2_048;
 
 const urlField = {

@@ -155,7 +155,7 @@ describe('botflow all: the trust chain', () => {
     ['an unknown config key', ['--config', 'typoConfig'], /unknown key "bots"/],
     ['nothing to check', [], /nothing to check/],
     ['a malformed config file', ['--config', 'brokenConfig'], /broken-config\.json is not valid JSON: expected a value but found "m" at line 3, column 15/],
-    ['a malformed channel file', ['--bot', 'bot', '--channel', 'brokenChannel'], /broken-channel\.json is not valid JSON: trailing comma before "\}" at line 1, column 83/],
+    ['a malformed channel file', ['--bot', 'bot', '--channel', 'brokenChannel'], /broken-channel\.json is not valid JSON: JSON does not allow a comma after the last property at line 1, column 82/],
     ['a channel without a bot', ['--channel', 'channel'], /--channel needs --bot/],
     ['a bad app id', ['--bot', 'bot', '--app-id', 'not-a-guid'], /--app-id "not-a-guid" is not a GUID/],
     ['an unknown cloud in the config', ['--config', 'cloudConfig'], /cloud "azurechina" is not one of public, gcc, gcch, dod/],

@@ -62,7 +62,7 @@ describe('botflow registration (files)', () => {
     const run = await runCli(['registration', files.broken!]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('botflow: broken.json is not valid JSON: expected "," or "}" but found """ at line 4, column 5. Fix the file or save the command\'s output again.\n');
+    expect(run.stderr).toBe('botflow: broken.json is not valid JSON: expected "," or "}" after a property value but found """ at line 4, column 5. Fix the file or save the command\'s output again.\n');
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { addCommonOptions, runSuiteCommand, type CommonFlags } from '../run-suit
 import { UsageError } from '../usage-error';
 import type { CheckInput } from '../../core/evidence';
 import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
-import { parseJsonDocument } from '../../gather/registration-json';
+import { parseJsonDocument } from '../../core/json-parse';
 import { buildRegistrationEvidence } from '../../computed/registration-model';
 import { armRegistrationGatherer, withGatherer, type ArmTarget } from '../../gather/registration-arm';
 import { registrationSuite } from '../../suites/registration';

@@ -193,7 +193,7 @@ describe('botflow token', () => {
 
   it.each([
     ['a managed-identity bot', ['--bot', 'msi'], {}, /UserAssignedMSI bot has no client secret/],
-    ['a malformed bot JSON', ['--bot', 'broken'], {}, /broken-bot\.json is not valid JSON: trailing comma before "\}" at line 4, column 3/],
+    ['a malformed bot JSON', ['--bot', 'broken'], {}, /broken-bot\.json is not valid JSON: JSON does not allow a comma after the last property at line 3, column 20/],
     ['no secret', ['--bot', 'bot'], {}, /no client secret: set the BOTFLOW_CLIENT_SECRET/],
     ['a secret on the command line', ['--bot', 'bot', '--client-secret=argv-secret-123'], {}, /--client-secret is not accepted/],
     ['a secret as a separate argument', ['--bot', 'bot', '--secret', 'argv-secret-123'], {}, /--secret is not accepted/],

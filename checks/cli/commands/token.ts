@@ -11,7 +11,7 @@ import { redactSecrets, scrubStrings } from '../../core/redact';
 import { readGraphApplication } from '../../gather/graph-application';
 import { audienceVerdict, credentialVerdicts, type AudienceVerdict, type CredentialVerdict, type Verdict } from '../../computed/graph-verdicts';
 import { isGuid, readBotResource } from '../../computed/registration-model';
-import { parseJsonDocument } from '../../gather/registration-json';
+import { parseJsonDocument } from '../../core/json-parse';
 import {
   CLOUD_CHOICES, SECRET_OPTION_NAMES, assertNoSecretOptions, checkBaseUrl, readInputFile, readSecret, refuseSecretOptions,
 } from './registration';

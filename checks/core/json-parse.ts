@@ -6,8 +6,11 @@
  * are reported too (the last one wins, as with JSON.parse).
  *
  * Pure and browser-safe. Recursion depth is capped so hostile input cannot blow the stack.
+ * It is the one positioned-JSON parser of checks/: manifests read it with locations and
+ * tolerated problems; Azure documents and config files read it strictly through parseJsonDocument.
  */
-import type { JsonValue } from '../core/types';
+import { InvalidInputError } from './errors';
+import type { JsonValue } from './types';
 
 export type JsonProblemKind = 'comment' | 'trailing-comma' | 'duplicate-key';
 
@@ -305,4 +308,32 @@ export function parseJsonWithLocations(text: string): JsonParseResult {
     }
     throw err;
   }
+}
+
+/**
+ * Largest JSON document (manifest, Azure Bot resource, Teams channel, botflow.json) read as text:
+ * one cap for the CLI and the API (checks/server/inputs.ts uses it as the schema's maxLength).
+ * 200,000 characters is about fifty times an `az bot show` document or a large manifest.
+ */
+export const MAX_DOCUMENT_CHARS = 200_000;
+
+/**
+ * Parses a document strictly (as JSON.parse would accept it; duplicate keys allowed, the last
+ * wins); throws InvalidInputError naming `label`, the line and the column (LF, CR or CRLF lines).
+ */
+export function parseJsonDocument(text: string, label: string): JsonValue {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    throw new InvalidInputError(`${label} is larger than ${MAX_DOCUMENT_CHARS} characters; pass the JSON that "az bot show" prints.`, { field: label });
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseJsonWithLocations(body);
+  const faults: Array<TextPosition & { message: string }> = parsed.problems.filter((p) => p.kind !== 'duplicate-key');
+  if (!parsed.ok) faults.push(parsed.error);
+  const first = faults.sort((a, b) => a.offset - b.offset)[0];
+  if (parsed.ok && first === undefined) return parsed.value;
+  const where = first ?? { message: 'the document could not be parsed', line: 1, column: 1 };
+  throw new InvalidInputError(
+    `${label} is not valid JSON: ${where.message} at line ${where.line}, column ${where.column}. Fix the file or save the command's output again.`,
+    { field: label },
+  );
 }

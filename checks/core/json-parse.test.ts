@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseJsonWithLocations, MAX_JSON_DEPTH } from './json-parse';
+import { ErrorCodes } from './errors';
+import { MAX_DOCUMENT_CHARS, MAX_JSON_DEPTH, parseJsonDocument, parseJsonWithLocations } from './json-parse';
 
 describe('parseJsonWithLocations', () => {
   it('parses what JSON.parse parses, to the same value', () => {
@@ -82,5 +83,54 @@ describe('parseJsonWithLocations', () => {
     const r = parseJsonWithLocations(deep);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain(String(MAX_JSON_DEPTH));
+  });
+});
+
+describe('parseJsonDocument (strict, for Azure documents and config files)', () => {
+  const failure = (text: string): string => {
+    try {
+      parseJsonDocument(text, 'bot.json');
+    } catch (err) {
+      expect((err as { code: string }).code).toBe(ErrorCodes.INVALID_INPUT);
+      return (err as Error).message;
+    }
+    throw new Error('parsed without an error');
+  };
+
+  it('parses valid JSON and strips a byte-order mark', () => {
+    expect(parseJsonDocument('\ufeff{"a": [1, 2]}', 'bot.json')).toEqual({ a: [1, 2] });
+  });
+
+  it('accepts duplicate keys as JSON.parse does (the last wins)', () => {
+    expect(parseJsonDocument('{"a": 1, "a": 2}', 'bot.json')).toEqual({ a: 2 });
+  });
+
+  it.each([
+    ['trailing comma in object', '{\n  "a": 1,\n}', 2, 9, 'comma after the last property'],
+    ['missing comma', '{\n  "a": 1\n  "b": 2\n}', 3, 3, 'expected "," or "}"'],
+    ['missing comma, CRLF lines', '{\r\n  "a": 1\r\n  "b": 2\r\n}', 3, 3, 'expected "," or "}"'],
+    ['single quotes', "{\n  'a': 1\n}", 2, 3, 'double quotes, not single quotes'],
+    ['unterminated string', '{"a": "abc', 1, 7, 'never closed'],
+    ['raw line break in string', '{"a": "ab\ncd"}', 1, 10, 'raw line break'],
+    ['comment', '{\n  // the bot\n  "a": 1\n}', 2, 3, 'comments'],
+    ['empty document', '   ', 1, 4, 'where a value was expected'],
+    ['text after the document', '{}\n{}', 2, 1, 'after the end'],
+    ['bad literal', '{"a": tru}', 1, 7, 'expected a value'],
+    ['trailing comma in array', '[1,\n 2,\n]', 2, 3, 'comma after the last array item'],
+    ['bad number', '{"a": -}', 1, 7, 'number is malformed'],
+  ])('locates %s', (_name, text, line, column, reason) => {
+    const message = failure(text);
+    expect(message).toContain(reason);
+    expect(message).toContain(`at line ${line}, column ${column}.`);
+  });
+
+  it('names the file, line and column', () => {
+    expect(failure('{\n  "properties": {\n    "endpoint": "https://x"\n    "msaAppId": "y"\n  }\n}'))
+      .toMatch(/^bot\.json is not valid JSON: expected "," or "}" after a property value but found """ at line 4, column 5\./);
+  });
+
+  it('refuses documents over the size limit (the API\'s limit too)', () => {
+    expect(() => parseJsonDocument(`"${'a'.repeat(MAX_DOCUMENT_CHARS)}"`, 'big.json')).toThrow(/larger than 200000 characters/);
+    expect(parseJsonDocument(`"${'a'.repeat(MAX_DOCUMENT_CHARS - 2)}"`, 'big.json')).toHaveLength(MAX_DOCUMENT_CHARS - 2);
   });
 });
