@@ -27,9 +27,25 @@ export function isHttpsUrl(value: string | undefined | null): boolean {
   }
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The one GUID pattern of checks/ (8-4-4-4-12 hexadecimal digits, either case), as text for the
+ * patterns that embed it (JSON Schema, botid- resources, application ID URIs).
+ */
+export const GUID_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** Exactly a GUID, nothing around it. */
+export const GUID_PATTERN = new RegExp(`^${GUID_TEXT}$`);
+/** A GUID as users may type it: bare or in registry braces (`{...}`), as the API and the widgets accept. */
+export const GUID_INPUT_TEXT = `^(?:${GUID_TEXT}|\\{${GUID_TEXT}\\})$`;
+const GUID_INPUT = new RegExp(GUID_INPUT_TEXT);
+
+/** A bare GUID (surrounding whitespace ignored). */
 export function isGuid(value: string | undefined | null): boolean {
-  return typeof value === 'string' && GUID.test(value.trim());
+  return typeof value === 'string' && GUID_PATTERN.test(value.trim());
+}
+
+/** A GUID as typed (whitespace ignored): bare or in registry braces, the API's and the widgets' rule. */
+export function isGuidInput(value: string | undefined | null): boolean {
+  return typeof value === 'string' && GUID_INPUT.test(value.trim());
 }
 
 /** Case-insensitive GUID / id comparison (braces and whitespace ignored). */

@@ -4,6 +4,7 @@
  * schema, so it cannot drift from them.
  */
 import { compareVersions } from './schemas';
+import { GUID_PATTERN } from '../computed/identifiers';
 
 export interface BotLimits {
   scopes: readonly string[];
@@ -39,10 +40,9 @@ export function botLimits(version: string): BotLimits {
   };
 }
 
-export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
+/** A manifest id: exactly a GUID (no braces, no surrounding spaces). */
 export function isGuid(v: unknown): v is string {
-  return typeof v === 'string' && GUID.test(v);
+  return typeof v === 'string' && GUID_PATTERN.test(v);
 }
 
 export function sameGuid(a: string, b: string): boolean {

@@ -11,6 +11,7 @@ import {
   CLOUD_PRESETS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS, type CloudId, type ServiceUrlRegion,
 } from '../core/clouds';
 import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT, type ResidencyStatement } from '../core/residency-data';
+import { GUID_PATTERN } from '../computed/identifiers';
 // The npm package's file by name: a bare 'punycode' would be Node's deprecated built-in module.
 import punycode from 'punycode/punycode.js';
 
@@ -77,7 +78,6 @@ export interface ServiceUrlAnalysis {
 }
 
 const KNOWN_HOSTS: ReadonlyMap<string, CloudId> = new Map(SERVICE_URL_HOSTS.map((h) => [h.host, h.cloud]));
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Latin look-alikes of common Cyrillic and Greek letters (enough to spot a spoofed Teams host). */
 const CONFUSABLES: Readonly<Record<string, string>> = {
@@ -221,7 +221,7 @@ function analyze(input: string): ServiceUrlAnalysis {
   const { region, entry } = hostKnown ? regionFor(host, segments[0]) : { region: null, entry: undefined };
   const regionKind: RegionKind = !hostKnown || region === null ? 'none' : entry ? entry.kind : 'unconfirmed';
   const recognized = hostKnown && problems.length === 0;
-  const tenantSegment = hostKnown && GUID_RE.test(segments[1] ?? '');
+  const tenantSegment = hostKnown && GUID_PATTERN.test(segments[1] ?? '');
   const residency: ResidencyStatement[] = [];
   if (recognized && cloud) {
     const path = PATH_STATEMENTS[regionKind];

@@ -4,6 +4,7 @@ import { SOURCES } from '../manifest/sources';
 import { namedBotIds } from '../manifest/bot-ids';
 import { hasPlaceholder, placeholderName, placeholdersIn } from '../manifest/template';
 import { isGuid, sameGuid } from '../manifest/version-rules';
+import { GUID_TEXT } from '../computed/identifiers';
 import type {} from '../gather/manifest';
 
 const messages = {
@@ -28,7 +29,6 @@ function isObj(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const GUID_TEXT = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 export type SsoResource =
   | { form: 'bot'; botId: string; host?: string; suffix?: string; uri: string }

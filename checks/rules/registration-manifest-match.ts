@@ -1,10 +1,10 @@
 import type {} from '../computed/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import { sameId } from '../computed/identifiers';
+import { GUID_TEXT, sameId } from '../computed/identifiers';
 import type {} from '../gather/registration-manifest';
 
-const BOTID_RESOURCE = /botid-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+const BOTID_RESOURCE = new RegExp(`botid-(${GUID_TEXT})`, 'i');
 
 export default defineCheck({
   meta: {

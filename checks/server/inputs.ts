@@ -6,6 +6,7 @@
 import type { CheckInput } from '../core/evidence';
 // Largest JSON document accepted as text: one cap shared with the CLI (see core/json-parse.ts).
 import { MAX_DOCUMENT_CHARS } from '../core/json-parse';
+import { GUID_INPUT_TEXT } from '../computed/identifiers';
 import type { JsonObject, SuiteName } from '../core/types';
 
 /** Suites the API runs. Egress is CLI-only: it must run on the bot's own host. */
@@ -25,7 +26,7 @@ const urlField = {
 const guidField = {
   type: 'string',
   maxLength: 64,
-  pattern: '^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?$',
+  pattern: GUID_INPUT_TEXT,
 } as const;
 
 /** A JSON document given as text or already parsed. */

@@ -63,6 +63,14 @@ describe('botflow endpoint (in-process)', () => {
     expect(report.results.find((r) => r.id === 'auth-missing-token')?.status).toBe('fail');
   });
 
+  it('accepts the app id in registry braces, as the API does', async () => {
+    const x = io();
+    const code = await main(['endpoint', bot.url, '--allow-private', '--ca', caFile, '--app-id', '{00000000-0000-0000-0000-000000000000}', '--format', 'json', '--quiet'], x);
+    expect(x.err.join('')).not.toMatch(/must be a GUID/);
+    expect(code).toBe(0);
+    expect((JSON.parse(x.out.join('')) as Report).suite).toBe('endpoint');
+  });
+
   it('writes the report to --output', async () => {
     const file = path.join(dir, 'report.json');
     const x = io();
@@ -90,6 +98,7 @@ describe('botflow endpoint (in-process)', () => {
     ['unreadable CA file', ['endpoint', 'https://bot.contoso.com/api/messages', '--ca', 'missing.pem'], /cannot read the CA file "missing.pem" \(ENOENT\)/],
     ['CA file without a certificate', ['endpoint', 'https://bot.contoso.com/api/messages', '--ca', 'not-a-cert.txt'], /contains no PEM certificate/],
     ['app id not a GUID', ['endpoint', 'https://bot.contoso.com/api/messages', '--app-id', 'my-bot'], /--app-id must be a GUID/],
+    ['app id with one brace', ['endpoint', 'https://bot.contoso.com/api/messages', '--app-id', '{00000000-0000-0000-0000-000000000000'], /--app-id must be a GUID/],
     ['bad timeout', ['endpoint', 'https://bot.contoso.com/api/messages', '--timeout', 'soon'], /--timeout must be a whole number/],
     ['bad calling webhook', ['endpoint', 'https://bot.contoso.com/api/messages', '--calling-webhook', 'ws://x'], /--calling-webhook: .*unsupported scheme/],
     ['unknown flag', ['endpoint', 'https://bot.contoso.com/api/messages', '--bogus'], /unknown option '--bogus'/],

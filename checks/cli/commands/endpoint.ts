@@ -10,6 +10,7 @@ import { UsageError } from '../usage-error';
 import { parseEndpointUrl } from '../../gather/endpoint-url';
 import { describeProxy, DEFAULT_TIMEOUTS, proxyForTarget, proxySettingsFromEnv } from '../../gather/net';
 import { endpointSuite } from '../../suites/endpoint';
+import { isGuidInput } from '../../computed/identifiers';
 
 interface EndpointFlags extends CommonFlags {
   appId?: string;
@@ -19,7 +20,6 @@ interface EndpointFlags extends CommonFlags {
   timeout?: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkedUrl(text: string, label: string, flag?: string): string {
   const parsed = parseEndpointUrl(text, label);
@@ -79,7 +79,7 @@ Examples:
   cmd.action(async (rawUrl: string, flags: EndpointFlags) => {
     const url = checkedUrl(rawUrl, 'endpoint URL');
     const callingWebhook = flags.callingWebhook !== undefined ? checkedUrl(flags.callingWebhook, 'calling webhook URL', '--calling-webhook') : undefined;
-    if (flags.appId !== undefined && !GUID.test(flags.appId.trim())) {
+    if (flags.appId !== undefined && !isGuidInput(flags.appId)) {
       throw new UsageError(`--app-id must be a GUID, the Microsoft App ID of the Azure Bot (got "${flags.appId}").`);
     }
     const timeoutMs = parseTimeout(flags.timeout);

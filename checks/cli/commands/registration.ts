@@ -8,6 +8,7 @@ import type { CheckInput } from '../../core/evidence';
 import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
 import { parseJsonDocument } from '../../core/json-parse';
 import { buildRegistrationEvidence } from '../../computed/registration-model';
+import { GUID_PATTERN } from '../../computed/identifiers';
 import { armRegistrationGatherer, withGatherer, type ArmTarget } from '../../gather/registration-arm';
 import { registrationSuite } from '../../suites/registration';
 
@@ -126,7 +127,6 @@ export function checkBaseUrl(value: string, what: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-const SUBSCRIPTION = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_GROUP = /^[-\w._()]{1,90}$/;
 const BOT_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9_.]{1,63}$/;
 
@@ -154,7 +154,7 @@ export function liveTarget(flags: LiveFlags): ArmTarget | undefined {
   if (given === 0) return undefined;
   if (given < 3) throw new UsageError('live mode needs --subscription, --resource-group and --name together.');
   const t = { subscription: flags.subscription!.trim(), resourceGroup: flags.resourceGroup!.trim(), name: flags.name!.trim() };
-  if (!SUBSCRIPTION.test(t.subscription)) throw new UsageError(`--subscription "${t.subscription.slice(0, 80)}" is not a subscription id (a GUID). See az account show --query id.`);
+  if (!GUID_PATTERN.test(t.subscription)) throw new UsageError(`--subscription "${t.subscription.slice(0, 80)}" is not a subscription id (a GUID). See az account show --query id.`);
   if (!RESOURCE_GROUP.test(t.resourceGroup)) throw new UsageError(`--resource-group "${t.resourceGroup.slice(0, 100)}" is not a valid resource group name.`);
   if (!BOT_NAME.test(t.name)) throw new UsageError(`--name "${t.name.slice(0, 80)}" is not a valid Azure Bot name (letters, digits, "-", "_", ".").`);
   return t;
