@@ -10,7 +10,7 @@ import {
   type BotRegion, type EgressCloudId, type Feature, type FqdnEntry,
 } from '../core/clouds';
 import type { GatherContext } from '../core/gatherer';
-import { describeProxy, proxyFromEnv, type LookupFn, type PhaseTimeouts, type ProxyConfig } from './net/index';
+import { describeProxy, proxyForTarget, proxySettingsFromEnv, type LookupFn, type PhaseTimeouts, type ProxyConfig } from './net/index';
 
 export interface EgressInput {
   cloud: EgressCloudId;
@@ -95,10 +95,11 @@ export function egressPlan(input: EgressInput | undefined): EgressPlan {
   const entries = selectFqdns({ cloud: input.cloud, features, ...(input.region ? { region: input.region } : {}) })
     .filter((e) => !isWildcardHost(e.host) && e.probe !== false);
   const env = input.proxyEnv ?? {};
+  const settings = proxySettingsFromEnv(env);
   const https = envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy');
   const noProxy = envValue(env, 'no_proxy');
   const proxy: ProxySummary = https
-    ? { configured: true, proxy: describeProxy({ url: /^[a-z][a-z0-9+.-]*:\/\//i.test(https.value) ? https.value : `http://${https.value}` }), source: https.name, ...(noProxy ? { noProxy: noProxy.value } : {}) }
+    ? { configured: true, proxy: describeProxy({ url: settings?.url ?? '' }), source: https.name, ...(noProxy ? { noProxy: noProxy.value } : {}) }
     : { configured: false, ...(noProxy ? { noProxy: noProxy.value } : {}) };
   return {
     cloud: input.cloud,
@@ -106,7 +107,7 @@ export function egressPlan(input: EgressInput | undefined): EgressPlan {
     ...(input.region ? { region: input.region } : {}),
     entries,
     proxy,
-    proxyFor: (host, port) => proxyFromEnv(env, `https://${host}:${port}/`),
+    proxyFor: (host, port) => proxyForTarget(settings, new URL(`https://${host}:${port}/`)),
   };
 }
 

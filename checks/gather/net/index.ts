@@ -20,7 +20,8 @@
  *   safeRequest(url, SafeRequestOptions)                   -> SafeResponse (status, headers, capped body,
  *        every hop, TLS info, timings). Never follows a redirect unless `maxRedirects` > 0; then
  *        each target is guarded again and fetched with GET, no body, no Authorization.
- *   proxyFromEnv(env, url) -> ProxyConfig | undefined       (HTTPS_PROXY / HTTP_PROXY / NO_PROXY)
+ *   proxySettingsFromEnv(env) -> ProxySettings | undefined  (HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, read once)
+ *   proxyForTarget(settings, url) -> ProxyConfig | undefined (the one proxy chooser, per target)
  *        Pass it as `proxy`: requests go through undici's ProxyAgent, raw TLS through a CONNECT
  *        tunnel, and results carry `proxy` (origin, no credentials). The proxy resolves names,
  *        so through a proxy only IP-literal hosts are guarded. The API never passes a proxy.
@@ -41,4 +42,4 @@ export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS, phaseTimeouts, type PhaseTime
 export { chooseAddress, resolveHost, systemLookup, type LookupFn, type Resolution, type ResolveOptions } from './resolve';
 export { connectTcp, connectTls, trustStore, type GuardOptions, type TcpConnection, type TlsConnection, type TlsParams, type ConnectionTimings } from './connect';
 export { safeRequest, USER_AGENT, type SafeRequestOptions, type SafeResponse, type Hop, type HopTimings, type RedirectNote, type TlsInfo } from './request';
-export { bypassesProxy, describeProxy, proxyForTarget, proxyFromEnv, proxySettingsFromEnv, type ProxyConfig, type ProxySettings } from './proxy';
+export { bypassesProxy, describeProxy, proxyForTarget, proxySettingsFromEnv, type ProxyConfig, type ProxySettings } from './proxy';

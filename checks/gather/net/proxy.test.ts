@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bypassesProxy, describeProxy, proxyForTarget, proxyFromEnv, proxySettingsFromEnv } from './proxy';
+import { bypassesProxy, describeProxy, proxyForTarget, proxySettingsFromEnv } from './proxy';
+
+const proxyFromEnv = (env: Record<string, string>, target: string) => proxyForTarget(proxySettingsFromEnv(env), new URL(target));
 
 describe('proxy selection', () => {
   it.each([

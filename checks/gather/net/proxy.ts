@@ -45,17 +45,6 @@ export function bypassesProxy(noProxy: string | undefined, host: string, port: n
   return false;
 }
 
-/** The proxy to use for `target` from the environment, or undefined for a direct connection. */
-export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>, target: string | URL): ProxyConfig | undefined {
-  const url = typeof target === 'string' ? new URL(target) : target;
-  const raw = url.protocol === 'https:' ? envValue(env, 'https_proxy') ?? envValue(env, 'all_proxy') : envValue(env, 'http_proxy') ?? envValue(env, 'all_proxy');
-  if (!raw) return undefined;
-  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  if (bypassesProxy(envValue(env, 'no_proxy'), url.hostname, port)) return undefined;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
-  return { url: withScheme };
-}
-
 /** Proxy settings as read once from the environment: applied per target with `proxyForTarget`. */
 export interface ProxySettings {
   /** For https targets (HTTPS_PROXY, else ALL_PROXY); empty means https targets go direct. */
