@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { ErrorCodes } from '../core/errors';
 import { sendJson, startMockServer, type MockServer } from '../testing/azure-mocks/http';
+import { startConnectProxy } from '../testing/servers';
 import { controlRequest, describeUrl, retryAfterSeconds, sleep } from './registration-http';
 
 const servers: MockServer[] = [];
@@ -57,5 +58,36 @@ describe('controlRequest', () => {
     const p = sleep(10_000, controller.signal);
     controller.abort(new Error('stop'));
     await expect(p).rejects.toThrow('stop');
+  });
+});
+
+describe('controlRequest through a proxy (the probes\' chooser: proxySettingsFromEnv + proxyForTarget)', () => {
+  const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'];
+  const withEnv = (vars: Record<string, string>): void => {
+    const saved = PROXY_VARS.map((k) => [k, process.env[k]] as const);
+    for (const k of PROXY_VARS) delete process.env[k];
+    Object.assign(process.env, vars);
+    onTestFinished(() => {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    });
+  };
+
+  it.each([
+    ['HTTP_PROXY', (proxy: string) => ({ HTTP_PROXY: proxy }), true],
+    ['ALL_PROXY', (proxy: string) => ({ ALL_PROXY: proxy }), true],
+    ['NO_PROXY naming the host', (proxy: string) => ({ HTTP_PROXY: proxy, NO_PROXY: '127.0.0.1' }), false],
+    ['only HTTPS_PROXY, for an http target', (proxy: string) => ({ HTTPS_PROXY: proxy }), false],
+  ])('%s', async (_name, env, tunnelled) => {
+    const proxy = await startConnectProxy();
+    onTestFinished(() => proxy.close());
+    const s = await startMockServer((_req, res) => { sendJson(res, 200, { ok: true }); });
+    servers.push(s);
+    withEnv(env(proxy.url));
+    const res = await controlRequest(`${s.url}/t`, { service: 'test' });
+    expect(res.json).toEqual({ ok: true });
+    expect(proxy.tunnels).toEqual(tunnelled ? [`127.0.0.1:${new URL(s.url).port}`] : []);
   });
 });

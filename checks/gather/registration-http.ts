@@ -5,7 +5,8 @@
  * HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured. Credentials are sent, never logged or
  * returned: results carry the status, a few headers and the parsed body only.
  */
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { proxyForTarget, proxySettingsFromEnv } from './net/proxy';
 import { CheckEngineError, ErrorCodes, ProbeNetworkError, ProbeTimeoutError, TooLargeError } from '../core/errors';
 import type { JsonValue } from '../core/types';
 import { TOOL_VERSION } from '../core/version';
@@ -34,10 +35,27 @@ export interface ControlResponse {
   json?: JsonValue;
 }
 
-let sharedDispatcher: Dispatcher | undefined;
-function defaultDispatcher(): Dispatcher {
-  sharedDispatcher ??= new EnvHttpProxyAgent({ connectTimeout: 10_000, headersTimeout: 15_000, bodyTimeout: 15_000 });
-  return sharedDispatcher;
+const AGENT_TIMEOUTS = { connect: { timeout: 10_000 }, headersTimeout: 15_000, bodyTimeout: 15_000 } as const;
+let directAgent: Agent | undefined;
+const proxyAgents = new Map<string, ProxyAgent>();
+
+/**
+ * Direct, or through the proxy the environment names for this target: the same chooser as the
+ * endpoint probes (proxySettingsFromEnv + proxyForTarget: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and
+ * NO_PROXY, as curl reads them). Agents are kept per proxy and reused.
+ */
+function defaultDispatcher(target: URL): Dispatcher {
+  const proxy = proxyForTarget(proxySettingsFromEnv(process.env), target);
+  if (!proxy) {
+    directAgent ??= new Agent(AGENT_TIMEOUTS);
+    return directAgent;
+  }
+  let agent = proxyAgents.get(proxy.url);
+  if (!agent) {
+    agent = new ProxyAgent({ uri: proxy.url, ...AGENT_TIMEOUTS });
+    proxyAgents.set(proxy.url, agent);
+  }
+  return agent;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -83,7 +101,7 @@ export async function controlRequest(url: string, options: ControlRequest): Prom
       headers,
       ...(body !== undefined ? { body } : {}),
       signal: controller.signal,
-      dispatcher: options.dispatcher ?? defaultDispatcher(),
+      dispatcher: options.dispatcher ?? defaultDispatcher(new URL(url)),
     });
     const chunks: Buffer[] = [];
     let size = 0;
