@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT } from './residency-data';
+import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT } from '../data/residency';
 import {
   CLOUD_IDS, CLOUD_PRESETS, EGRESS_CLOUD_IDS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS,
   SERVICE_URL_REGIONS, SOURCES, cloudEndpoints, getCloud, isWildcardHost, selectFqdns, type SourceRef, type SourcedValue,
@@ -185,8 +185,8 @@ describe('cloud data module', () => {
   });
 
   it('stays browser-safe (no node: imports in the data modules)', () => {
-    for (const file of ['clouds.ts', 'clouds-data.ts', 'sources-data.ts', 'residency-data.ts']) {
-      const text = readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), 'utf8');
+    for (const file of ['./clouds.ts', '../data/clouds.ts', '../data/sources.ts', '../data/residency.ts', '../data/rsc-permissions.ts']) {
+      const text = readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8');
       expect(text, file).not.toMatch(/from ['"]node:|require\(/);
     }
   });

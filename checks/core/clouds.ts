@@ -7,13 +7,13 @@
  * that comes from secondary material or is inferred (for example by pattern); a check built on it
  * may at most warn, and must say the fact is unconfirmed.
  */
-import type { SourceRef } from './sources-data';
+import type { SourceRef } from '../data/sources';
 import {
   CLOUD_PRESETS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS,
-} from './clouds-data';
+} from '../data/clouds';
 
-export type { SourceRef } from './sources-data';
-export { SOURCES } from './sources-data';
+export type { SourceRef } from '../data/sources';
+export { SOURCES } from '../data/sources';
 
 /** Every cloud we know about. `china` (21Vianet) is reported (residency, docs) but not probed. */
 export type CloudId = 'public' | 'gcc' | 'gcch' | 'dod' | 'china';

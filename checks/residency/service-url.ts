@@ -10,7 +10,7 @@
 import {
   CLOUD_PRESETS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS, type CloudId, type ServiceUrlRegion,
 } from '../core/clouds';
-import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT, type ResidencyStatement } from '../core/residency-data';
+import { PATH_STATEMENTS, RESIDENCY_STATEMENTS, TENANT_SEGMENT_STATEMENT, type ResidencyStatement } from '../data/residency';
 import { GUID_PATTERN } from '../computed/identifiers';
 // The npm package's file by name: a bare 'punycode' would be Node's deprecated built-in module.
 import punycode from 'punycode/punycode.js';

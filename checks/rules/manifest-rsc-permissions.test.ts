@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheckTable } from '../testing/check-tester';
 import check from './manifest-rsc-permissions';
 import { baseEvidence, editedEvidence } from '../testing/manifests/evidence';
-import { RSC_PERMISSIONS } from '../core/rsc-permissions';
+import { RSC_PERMISSIONS } from '../data/rsc-permissions';
 import { evaluateOne } from '../core/runner';
 
 const rsc = (list: Array<{ name: string; type: string }>) => editedEvidence('channel-messages-rsc', '1.30', (m) => { m.authorization = { permissions: { resourceSpecific: list } }; });

@@ -1,6 +1,6 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
-import { findRscPermission, rscTypeMatches, RSC_SOURCE } from '../core/rsc-permissions';
+import { findRscPermission, rscTypeMatches, RSC_SOURCE } from '../data/rsc-permissions';
 import { SOURCES } from '../manifest/sources';
 import type {} from '../gather/manifest';
 

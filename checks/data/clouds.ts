@@ -4,8 +4,8 @@
  */
 import type {
   CloudId, CloudPreset, FqdnEntry, RegionalBotEndpoints, ServiceUrlHost, ServiceUrlRegion, SourcedValue,
-} from './clouds';
-import { SOURCES as S, type SourceRef } from './sources-data';
+} from '../core/clouds';
+import { SOURCES as S, type SourceRef } from './sources';
 
 function v(value: string, sources: readonly SourceRef[], extra: { confirmed?: boolean; note?: string } = {}): SourcedValue {
   return { value, sources, confirmed: extra.confirmed ?? true, ...(extra.note ? { note: extra.note } : {}) };
