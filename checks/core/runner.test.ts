@@ -125,6 +125,38 @@ describe('runChecks', () => {
     expect(aborted).toBe(true);
   });
 
+
+  it('runs many gatherers at once without piling listeners on one signal, and still aborts every one of them', async () => {
+    // `botflow all` gathers more than ten kinds of evidence at once; one abort listener per
+    // gatherer on the run's signal made Node print MaxListenersExceededWarning on every run.
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => { warnings.push(`${w.name}: ${w.message}`); };
+    process.on('warning', onWarning);
+    const ids = Array.from({ length: 16 }, (_, i) => `G${i}`);
+    const aborted = new Set<string>();
+    const outer = new AbortController();
+    try {
+      const run = runChecks({
+        suite: suite(
+          ids.map((id, i) => check(`m-${i}`, [id], () => ({ status: 'pass', messageId: 'ok' }))),
+          ids.map((id) => gather(id, (ctx) => new Promise((_, reject) => {
+            ctx.signal.addEventListener('abort', () => { aborted.add(id); reject(ctx.signal.reason); }, { once: true });
+          }))),
+        ),
+        input: {},
+        signal: outer.signal,
+      });
+      await new Promise((r) => setTimeout(r, 30));
+      outer.abort(new Error('stopped'));
+      const report = await run;
+      expect(report.results.map((r) => r.status)).toEqual(ids.map(() => 'error'));
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect([...aborted].sort()).toEqual([...ids].sort());
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+  });
   it('marks node-only evidence unsupported in the browser', async () => {
     const report = await runChecks({
       suite: suite([check('f-one', ['N'], () => ({ status: 'pass', messageId: 'ok' }))], [gather('N', async () => 1)]),

@@ -91,6 +91,13 @@ export async function runChecks(params: RunParams): Promise<Report> {
   const gatherers = new Map<string, AnyGatherer>(params.suite.gatherers.map((g): [string, AnyGatherer] => [g.id, g]));
   const deadlineMs = params.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const runController = new AbortController();
+  // Gatherers in flight. One listener on the run's signal aborts them all: a listener per
+  // gatherer on that one signal would pile up (more than ten in `botflow all`) and make Node
+  // warn about a listener leak (MaxListenersExceededWarning).
+  const inFlight = new Set<AbortController>();
+  runController.signal.addEventListener('abort', () => {
+    for (const controller of inFlight) controller.abort(runController.signal.reason);
+  }, { once: true });
   const onOuterAbort = (): void => runController.abort(params.signal?.reason);
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
   let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -129,9 +136,8 @@ export async function runChecks(params: RunParams): Promise<Report> {
     }
     const timeoutMs = gatherer.timeoutMs ?? params.gathererTimeoutMs ?? params.timeoutMs ?? DEFAULT_GATHERER_TIMEOUT_MS;
     const controller = new AbortController();
-    const abortFromRun = (): void => controller.abort(runController.signal.reason);
-    if (runController.signal.aborted) abortFromRun();
-    runController.signal.addEventListener('abort', abortFromRun, { once: true });
+    if (runController.signal.aborted) controller.abort(runController.signal.reason);
+    else inFlight.add(controller);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -159,7 +165,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
       throw err;
     } finally {
       clearTimeout(timer);
-      runController.signal.removeEventListener('abort', abortFromRun);
+      inFlight.delete(controller);
     }
   };
 
