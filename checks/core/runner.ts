@@ -13,7 +13,7 @@ import {
 import { formatMessage } from './format';
 import type { AnyGatherer, GatherContext, RunOptions } from './gatherer';
 import type {
-  CheckResult, Counts, Environment, JsonObject, Outcome, Report, ReportSuite, RunEvent, Status,
+  CheckResult, Counts, Environment, JsonObject, Outcome, Report, ReportSuite, RunEvent, SourceLink, Status,
 } from './types';
 import { TOOL_VERSION } from './version';
 
@@ -217,6 +217,12 @@ function asEvidenceError(id: string, reason: unknown): CheckEngineError {
   return new EvidenceErroredError(`Gathering "${id}" failed: ${info.message}`, { cause: reason });
 }
 
+/** The check's sources as plain data for the result (none: no field). */
+function sourcesOf(check: AnyCheck): { sources?: SourceLink[] } {
+  const sources = check.meta.sources ?? [];
+  return sources.length ? { sources: sources.map((s) => ({ title: s.title, url: s.url })) } : {};
+}
+
 function errorResult(check: AnyCheck, error: CheckEngineError | { code: string; message: string }, t0: number): CheckResult {
   return {
     id: check.meta.id,
@@ -226,6 +232,7 @@ function errorResult(check: AnyCheck, error: CheckEngineError | { code: string; 
     message: error.message,
     evidence: {},
     docsUrl: docsPath(check.meta.id),
+    ...sourcesOf(check),
     durationMs: Math.round(performance.now() - t0),
     error: { code: error.code, message: error.message },
   };
@@ -264,6 +271,7 @@ export function evaluateOne(
     ...(outcome.details && outcome.details.length ? { details: outcome.details } : {}),
     ...(remediation ? { remediation: formatMessage(remediation, outcome.data) } : {}),
     docsUrl: docsPath(check.meta.id),
+    ...sourcesOf(check),
     durationMs: Math.round(performance.now() - t0),
   };
 }

@@ -65,6 +65,8 @@ export interface CheckResult {
   details?: Detail[];
   remediation?: string;
   docsUrl: string;
+  /** The public sources behind the verdict (the check's `meta.sources`). */
+  sources?: SourceLink[];
   durationMs: number;
   error?: ErrorInfo;
 }

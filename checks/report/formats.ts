@@ -1,4 +1,4 @@
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function isReportFormat(value: string): value is ReportFormat {

@@ -1,5 +1,6 @@
 import type { Report } from '../core/types';
 import type { ReportFormat } from './formats';
+import { renderHtml } from './html';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
 import { renderSarif } from './sarif';
@@ -22,5 +23,6 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'markdown': return renderMarkdown(report, options);
     case 'junit': return renderJunit(report, options);
     case 'sarif': return renderSarif(report, options);
+    case 'html': return renderHtml(report, options);
   }
 }

@@ -14,12 +14,21 @@ describe('report schema', () => {
   it('accepts the golden sample', () => {
     expect(reportSchemaErrors(sample)).toEqual([]);
   });
+
+  it('accepts a report written before results carried sources (the field is optional)', () => {
+    const older: Report = JSON.parse(JSON.stringify(sample));
+    for (const r of older.results) delete r.sources;
+    expect(reportSchemaErrors(older)).toEqual([]);
+    expect(sample.results.some((r) => r.sources?.length)).toBe(true);
+  });
   it.each([
     ['wrong schemaVersion', { ...sample, schemaVersion: 2 }, '/schemaVersion'],
     ['unknown status', { ...sample, results: [{ ...sample.results[0], status: 'ok' }] }, '/results/0/status'],
     ['missing counts', { ...sample, counts: undefined }, '/'],
     ['bad error code', { ...sample, results: [{ ...sample.results[3], error: { code: 'oops', message: 'x' } }] }, '/results/0/error/code'],
     ['extra top-level field', { ...sample, secret: 'x' }, '/'],
+    ['a source that is not https', { ...sample, results: [{ ...sample.results[0], sources: [{ title: 'x', url: 'javascript:alert(1)' }] }] }, '/results/0/sources/0/url'],
+    ['a source without a title', { ...sample, results: [{ ...sample.results[0], sources: [{ url: 'https://learn.microsoft.com/' }] }] }, '/results/0/sources/0'],
   ])('rejects %s', (_name, candidate, path) => {
     const errors = reportSchemaErrors(JSON.parse(JSON.stringify(candidate)));
     expect(errors.length).toBeGreaterThan(0);
@@ -30,7 +39,7 @@ describe('report schema', () => {
 describe('reporters', () => {
   it.each(REPORT_FORMATS)('%s output matches its golden file', async (format) => {
     const text = renderReport(sample, format, { docsBaseUrl: BASE });
-    const ext = { text: 'txt', json: 'json', markdown: 'md', junit: 'xml', sarif: 'sarif.json' }[format];
+    const ext = { text: 'txt', json: 'json', markdown: 'md', junit: 'xml', sarif: 'sarif.json', html: 'html' }[format];
     await expect(text).toMatchFileSnapshot(`./fixtures/sample-report.golden.${ext}`);
   });
 
@@ -66,6 +75,18 @@ describe('reporters', () => {
     const md = renderReport(hostile, 'markdown');
     expect(md).toContain('\\|');
     expect(md).toMatch(/```json\n[\s\S]*`ok`[\s\S]*\n```/);
+  });
+
+  it('markdown leads with the overall verdict, lists failures first and names each result\'s sources', () => {
+    const md = renderReport(sample, 'markdown', { docsBaseUrl: BASE });
+    expect(md.split('\n')[2]).toMatch(/^\*\*Overall: ✖ FAIL\.\*\* 1 check of 6 failed: 1 failed, 1 error, 1 warning, 1 info, 1 passed, 1 skipped\.$/);
+    const sections = [...md.matchAll(/^## (\w+): .* \(`([a-z-]+)`\)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['FAIL', 'ERROR', 'WARN', 'INFO', 'PASS', 'SKIP']);
+    for (const r of sample.results) for (const s of r.sources ?? []) expect(md).toContain(`[${s.title.replace(/([[\]])/g, '\\$1')}](<${s.url}>)`);
+    // A sub-finding is never shown worse than its check.
+    const warned: Report = JSON.parse(JSON.stringify(sample));
+    warned.results[1]!.details = [{ message: 'one host', status: 'fail' }];
+    expect(renderReport(warned, 'markdown')).toContain('- ▲ WARN one host');
   });
 
   it('junit counts failures, errors and skips and escapes XML', () => {
@@ -114,5 +135,63 @@ describe('loading and comparing saved reports', () => {
     expect(cmp.summary).toEqual({ changed: 1, added: 1, removed: 1, unchanged: 4 });
     expect(cmp.changes.find((c) => c.id === 'auth-missing-token')).toMatchObject({ kind: 'changed', before: 'fail', after: 'pass', improved: true });
     expect(cmp.changes.find((c) => c.id === 'calling-webhook')).toMatchObject({ kind: 'removed' });
+  });
+});
+
+describe('html report', () => {
+  const html = renderReport(sample, 'html', { docsBaseUrl: BASE });
+
+  it('is one file that loads nothing: no script, stylesheet, image or frame from anywhere, and a CSP that forbids it', () => {
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed|video|audio|source)\b/i);
+    expect(html).not.toMatch(/\bsrc\s*=/i);
+    expect(html).not.toMatch(/url\(/i);
+    expect(html).not.toMatch(/@import/i);
+    // The only script element is the embedded report, as inert data.
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="application/json" id="botflow-report">']);
+  });
+
+  it('names the target, the run time, the tool version and the overall verdict', () => {
+    expect(html).toContain('<dd data-target><code>https://bot.contoso.example/api/messages</code></dd>');
+    expect(html).toContain('<time datetime="2026-06-01T12:00:00.000Z">2026-06-01 12:00:00 UTC</time>');
+    expect(html).toContain('<dd data-tool-version>botflow 0.1.0 (report schema v1)</dd>');
+    expect(html).toContain('data-overall-verdict="fail">\n<strong><span aria-hidden="true">✖</span> FAIL</strong>\n<p>1 check of 6 failed: ');
+  });
+
+  it('shows every finding worst first, with its evidence, fix, sources and docs link', () => {
+    const order = [...html.matchAll(/<article class="finding s-(\w+)" id="([a-z-]+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['fail', 'error', 'warn', 'info', 'pass', 'skip']);
+    for (const r of sample.results) {
+      const start = html.indexOf(`<article class="finding s-${r.status}" id="${r.id}"`);
+      const body = html.slice(start, html.indexOf('</article>', start));
+      expect(body).toContain(`${BASE}/docs/checks/${r.id}`);
+      if (r.remediation) expect(body).toContain('<h4>How to fix</h4>');
+      if (Object.keys(r.evidence).length) expect(body).toContain('<details class="evidence" open><summary>Evidence</summary>');
+      for (const s of r.sources ?? []) expect(body).toContain(`<a href="${s.url}">`);
+    }
+  });
+
+  it('has a dark scheme and a print layout with page margins and a stamp on every page', () => {
+    expect(html).toContain('@media (prefers-color-scheme: dark)');
+    expect(html).toMatch(/@page \{ size: A4; margin: 20mm 16mm 20mm 16mm;/);
+    expect(html).toContain('@bottom-left { content: "botflow 0.1.0 · run 2026-06-01 12:00:00 UTC"');
+    expect(html).toContain('@media print');
+  });
+
+  it('escapes hostile text everywhere and never links a script URL', () => {
+    const evil: Report = JSON.parse(JSON.stringify(sample));
+    evil.results[2]!.message = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
+    evil.results[2]!.sources = [{ title: '"><script>x</script>', url: 'javascript:alert(3)' }];
+    evil.target = { url: 'https://x.test/"; } body { display: none } /*' };
+    const out = renderReport(evil, 'html');
+    expect(out).not.toMatch(/<img|<script>|href="javascript:/i);
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The embedded JSON cannot end its script element early.
+    const embedded = out.slice(out.indexOf('id="botflow-report">') + 20, out.lastIndexOf('</script>'));
+    expect(embedded).not.toContain('</script');
+    expect(JSON.parse(embedded)).toEqual(evil);
+    // The target in a CSS string stays a string.
+    expect(out).toContain('content: "botflow report · endpoint · https://x.test/\\"; } body { display: none } /*"');
   });
 });

@@ -29,6 +29,9 @@ describe('report schema, precompiled', () => {
     ['a detail without a message', (r) => { r.results[0].details = [{ path: '/x' }]; }],
     ['a bad error code', (r) => { r.results[3].error.code = 'oops'; }],
     ['results that are not an array', (r) => { r.results = {}; }],
+    ['a source with a script URL', (r) => { r.results[0].sources = [{ title: 'x', url: 'javascript:alert(1)' }]; }],
+    ['a source without a title', (r) => { r.results[0].sources = [{ url: 'https://learn.microsoft.com/' }]; }],
+    ['a source with an extra field', (r) => { r.results[0].sources = [{ title: 'x', url: 'https://learn.microsoft.com/', note: 1 }]; }],
   ];
 
   it.each(cases)('agrees with ajv on %s', (_name, edit) => {

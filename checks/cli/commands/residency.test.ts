@@ -10,6 +10,16 @@ describe('botflow residency', () => {
     expect(report.results[0]).toMatchObject({ id: 'residency-service-url', status: 'info', evidence: { cloud: 'public', region: 'apac' } });
   });
 
+  it('writes a self-contained HTML report with --format html, docs links on BOTFLOW_DOCS_URL', async () => {
+    const r = await runCli(['residency', 'https://smba.trafficmanager.net/apac/', '--format', 'html'], { env: { BOTFLOW_DOCS_URL: 'https://bots.contoso.example/flow/' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain('<dd data-target><code>https://smba.trafficmanager.net/apac/</code></dd>');
+    expect(r.stdout).toContain('data-overall-verdict="pass"');
+    expect(r.stdout).toContain('href="https://bots.contoso.example/flow/docs/checks/residency-service-url"');
+    expect(r.stderr).toBe('');
+  });
+
   it('warns (exit 0, warn) on an unknown host and says not to send the token', async () => {
     const r = await runCli(['residency', 'https://smba.trafficmanager.net.evil.example/emea/']);
     expect(r.code).toBe(0);
