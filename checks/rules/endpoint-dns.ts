@@ -26,7 +26,7 @@ export default defineCheck({
       private: 'Publish the bot on a public host name (for example its App Service default domain or a public DNS record for your gateway) and register that URL as the messaging endpoint. Keep private addresses for traffic inside your network only.',
       privateAllowed: 'This is expected for a bot on your own machine. To test it with Teams, expose it through a tunnel with a public https URL (Dev Tunnels, ngrok) and register that URL as the messaging endpoint.',
       notFound: 'Check the spelling of the host name and that its public DNS record exists (A, AAAA or CNAME); a name that exists only in a private DNS zone cannot be resolved by Microsoft.',
-      timeout: 'Check that the authoritative DNS servers of the domain answer; retry with a longer --timeout if the resolver here is slow.',
+      timeout: 'Check that the authoritative DNS servers of the domain answer quickly, from more than one network; if only the resolver that ran this check is slow, run the check from another network (or `botflow endpoint` with a longer --timeout).',
       proxyOnly: 'Nothing to fix if the proxy can reach the bot; make sure the name also resolves in public DNS, which is where the Bot Connector looks it up.',
     },
     sources: [SOURCES.securityFaq, SOURCES.communicationFlow],

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateOne } from '../core/runner';
 import { runCheckTable } from '../testing/check-tester';
 import { goodAuthProbe } from '../testing/endpoint-evidence';
 import check from './endpoint-reachable';
@@ -22,4 +24,15 @@ runCheckTable(check, {
     { name: 'no answer', status: 'fail', messageId: 'noAnswer', evidence: { AuthProbeMissingToken: failed('firstByte', 'CHK_ERR_PROBE_TIMEOUT') } },
     { name: 'body cut off', status: 'fail', messageId: 'failed', evidence: { AuthProbeMissingToken: failed('body', 'CHK_ERR_PROBE_TIMEOUT') } },
   ],
+});
+
+describe('the fix for a failed request', () => {
+  // The API takes no timeout, and a longer one cannot fix a protocol mismatch: plain HTTP sent
+  // to a TLS port is answered by a closed connection (UND_ERR_SOCKET), not by slowness.
+  it('names the protocol mismatch and suggests no option, for a plain-HTTP request to a TLS port', () => {
+    const result = evaluateOne(check, { AuthProbeMissingToken: { ...goodAuthProbe('missing-token'), ...failed('firstByte', 'CHK_ERR_PROBE_NETWORK', 'UND_ERR_SOCKET') } }, { now: new Date(), input: {} });
+    expect(result).toMatchObject({ status: 'fail' });
+    expect(result.remediation).toMatch(/TLS answering plain http:\/\//);
+    expect(result.remediation).not.toMatch(/--\w/);
+  });
 });

@@ -29,7 +29,7 @@ export default defineCheck({
       tlsFailed: 'Make sure the server offers TLS 1.2 with a certificate for this host name; see tls-protocol-version and the tls-certificate checks for details.',
       tlsTimeout: 'Something accepts the TCP connection but does not speak TLS on it: check that the port serves HTTPS (not plain HTTP) and that any load balancer forwards to the right backend port.',
       noAnswer: 'The bot (or a proxy in front of it) hangs on the request. Check the application logs for the probe request; a bot must answer each activity quickly, because the service times out after 10 to 15 seconds, depending on the channel.',
-      failed: 'Retry with a longer --timeout; if it persists, check the network path and the server logs for this request.',
+      failed: 'Check that the port speaks the protocol of the URL: a server that closes the connection or answers with something unreadable is often TLS answering plain http:// (or plain HTTP behind an https:// URL), or a proxy or load balancer in front of the bot dropping the request. Then look for this request in the logs of the bot and of anything in front of it.',
     },
     sources: [SOURCES.securityFaq, SOURCES.channelWindow],
   },
