@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { withReadableTokens } from './src/theme/prism-contrast';
 import { checkCatalogue } from './checks/core/catalogue';
+import { TOOL_VERSION } from './checks/core/version';
 
 /**
  * Teams Bot Flow site.
@@ -72,6 +73,8 @@ const config: Config = {
   // The check catalogue (every rule's meta), read by the check pages and the catalogue table.
   customFields: {
     checks: checkCatalogue,
+    // Printed pages carry it (src/components/PrintStamp).
+    toolVersion: TOOL_VERSION,
   },
 
   themes: [
@@ -152,6 +155,12 @@ const config: Config = {
     },
     mermaid: {
       theme: { light: 'neutral', dark: 'dark' },
+      // Compact spacing, so the diagrams (drawn top to bottom, or split) fit the text column at
+      // 1280 px without being scaled below the page's small print (the browser tests measure it).
+      options: {
+        flowchart: { rankSpacing: 40, nodeSpacing: 40 },
+        sequence: { width: 100, actorMargin: 30, diagramMarginX: 8 },
+      },
     },
     tableOfContents: {
       minHeadingLevel: 2,

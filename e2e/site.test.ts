@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe';
 import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
+import { brokenWordsInTables, diagramTextSizes, sidewaysScroll, smallPrintPx } from './helpers/layout';
 import { buildDir, pageSlug, REPO_ROOT, sitemapPaths, startStaticServer, type StaticServer } from './helpers/site';
 
 /**
@@ -67,10 +68,27 @@ describe.each(MODES)('every page in %s mode', (mode) => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
       const violations = await seriousViolations(page);
 
+      // Legible at 1280 px: no diagram text below the page's small print, no word split in a table cell.
+      const floor = await smallPrintPx(page);
+      const smallText = (await diagramTextSizes(page)).filter((d) => d.minPx < floor - 0.05);
+      const broken1280 = await brokenWordsInTables(page);
+
+      // A phone (390 px): the page never scrolls sideways, and table cells still split no word.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForFunction(() => document.documentElement.clientWidth === 390);
+      await page.waitForTimeout(150); // the table frames re-measure (ResizeObserver)
+      const sideways = await sidewaysScroll(page);
+      const broken390 = await brokenWordsInTables(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.390.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
+
       expect(diagrams.withSvg, 'mermaid blocks without an <svg>').toBe(diagrams.blocks);
       expect(consoleErrors, 'console errors').toEqual([]);
       expect(failedRequests, 'failed requests').toEqual([]);
       expect(violations, 'serious or critical axe violations').toEqual([]);
+      expect(smallText, `diagram text smaller than the small print (${floor}px) at 1280 px`).toEqual([]);
+      expect(broken1280, 'words split across lines in table cells at 1280 px').toEqual([]);
+      expect(sideways.scrollWidth, `the page scrolls sideways at 390 px: ${sideways.culprits.join('; ')}`).toBeLessThanOrEqual(sideways.clientWidth + 1);
+      expect(broken390, 'words split across lines in table cells at 390 px').toEqual([]);
     } finally {
       await page.close();
     }

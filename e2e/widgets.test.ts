@@ -94,7 +94,8 @@ describe('EndpointCheck against real bots, through the real API', () => {
       expect(runningRows).toBe(13);
       // Focus moves to the report when the run ends; the CLI command names the URL.
       expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('H3');
-      await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`npx botflow endpoint ${env.sdkBot.url}`);
+      // The API allows private targets here, so the command does too (it must be what ran).
+      await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`npx botflow endpoint ${env.sdkBot.url} --allow-private`);
       // The SDK behind the endpoint is named in the result view.
       const sdkRow = p.locator('[data-report-view] ul[aria-label="Results per check"] > li[data-check-id="endpoint-sdk"]');
       await expect.poll(() => sdkRow.textContent()).toContain('Bot Framework SDK (botbuilder)');
@@ -118,6 +119,8 @@ describe('EndpointCheck against real bots, through the real API', () => {
 
       // Compare the anonymous run with the saved SDK run: auth-missing-token went from pass to fail.
       await p.locator('[data-compare-report]').setInputFiles(sdk.file);
+      // Another bot's report: the view warns first, the diff comes on request.
+      await p.locator('[data-compare-warning]').getByRole('button', { name: 'Compare anyway' }).click();
       const row = p.locator('[data-comparison] tr[data-check-id="auth-missing-token"]');
       await row.waitFor();
       expect(await row.getAttribute('data-change-kind')).toBe('changed');

@@ -8,7 +8,7 @@
  */
 import type { CheckResult, Report } from '../core/types';
 import {
-  countsPhrase, docsHref, overallVerdict, plural, resultsWorstFirst, shownDetailStatus, STATUS_LABEL, STATUS_ORDER,
+  countsPhrase, docsHref, humanTime, overallVerdict, plural, resultsWorstFirst, shownDetailStatus, STATUS_LABEL, STATUS_ORDER,
   STATUS_SYMBOL, statusCount, targetLabel,
 } from './shared';
 
@@ -26,7 +26,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** A CSS string literal (for `content:` in the page margin boxes). */
-function cssString(text: string): string {
+export function cssString(text: string): string {
   // eslint-disable-next-line no-control-regex
   return `"${text.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ')}"`;
 }
@@ -34,13 +34,6 @@ function cssString(text: string): string {
 /** A link when the URL is http(s), plain text otherwise (a report is never trusted to carry script URLs). */
 function link(url: string, text: string): string {
   return /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
-}
-
-/** "2026-06-01 12:00:00 UTC" from an ISO date-time (as it is when it does not parse). */
-export function humanTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return `${new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '').replace(/Z$/, '')} UTC`;
 }
 
 function badge(status: CheckResult['status'] | NonNullable<CheckResult['details']>[number]['status']): string {

@@ -93,3 +93,10 @@ export function shownDetailStatus(detail: Pick<Detail, 'status'>, result: Pick<C
   if (!d || result.status === 'skip' || result.status === 'error') return d;
   return RANK[d] < RANK[result.status] ? (result.status as Exclude<Status, 'error' | 'skip'>) : d;
 }
+
+/** "2026-06-01 12:00:00 UTC" from an ISO date-time (as it is when it does not parse). */
+export function humanTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return `${new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
+}

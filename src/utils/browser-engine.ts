@@ -10,5 +10,7 @@ export { registrationSuite } from '../../checks/suites/registration';
 export { residencySuite } from '../../checks/suites/residency';
 export { analyzeServiceUrl } from '../../checks/residency/service-url';
 export { buildAllowlist, renderAllowlist } from '../../checks/allowlist/allowlist';
-export { reportFile, loadReport, compare, chronological } from './report-files';
+export { reportFile, loadReport, compare, chronological, comparisonMismatch } from './report-files';
+export { parseJsonDocument } from '../../checks/gather/registration-json';
+export { buildRegistrationEvidence } from '../../checks/gather/registration-model';
 

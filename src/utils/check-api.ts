@@ -15,6 +15,11 @@ export interface ApiHealth {
   mode: 'production' | 'development';
   allowPrivate: boolean;
   suites: string[];
+  /**
+   * The file of extra trusted roots the API's runs use (`--ca` / BOTFLOW_CA), when it says so;
+   * the equivalent CLI command then needs `--ca <file>` too.
+   */
+  caFile?: string;
 }
 
 export type ApiAvailability =

@@ -22,6 +22,20 @@ describe('commands', () => {
     expect(endpointCommand({ url: 'https://a.example/?q=1&x=2' })).toBe("npx botflow endpoint 'https://a.example/?q=1&x=2'");
   });
 
+  it('endpoint: every input sent, and the settings the API ran with (private targets, extra roots)', () => {
+    expect(endpointCommand({ url: 'https://localhost:3978/api/messages', callingWebhook: ' https://localhost:3978/api/calls ', allowPrivate: true, caFile: '.demo/ca.pem' }))
+      .toBe('npx botflow endpoint https://localhost:3978/api/messages --calling-webhook https://localhost:3978/api/calls --allow-private --ca .demo/ca.pem');
+    expect(endpointCommand({ url: 'https://a.example/', allowPrivate: false, callingWebhook: '  ' })).toBe('npx botflow endpoint https://a.example/');
+    expect(endpointCommand({ url: 'https://a.example/', caFile: 'my roots.pem' })).toBe("npx botflow endpoint https://a.example/ --ca 'my roots.pem'");
+  });
+
+  it('registration: the documents as files, the manifest by its name, the endpoint and webhook under test', () => {
+    expect(registrationCommand({ channel: true, manifest: 'appPackage.zip', endpoint: 'https://bot.example.com/api/messages', callingWebhook: 'https://bot.example.com/api/calls' }))
+      .toBe('npx botflow registration bot.json --channel teams-channel.json --manifest appPackage.zip --endpoint https://bot.example.com/api/messages --calling-webhook https://bot.example.com/api/calls');
+    expect(registrationCommand({ endpoint: ' ' })).toBe('npx botflow registration bot.json');
+    expect(manifestCommand('manifest.json', '1b2c3d4e-0000-4000-8000-000000000001')).toBe('npx botflow manifest manifest.json --app-id 1b2c3d4e-0000-4000-8000-000000000001');
+  });
+
   it('manifest, registration, residency', () => {
     expect(manifestCommand('my app.zip')).toBe("npx botflow manifest 'my app.zip'");
     expect(manifestCommand()).toBe('npx botflow manifest appPackage.zip');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../checks/core/types';
 import { parseReport } from '../../checks/report/load';
-import { chronological, compare, loadReport, reportFile, reportFileName } from './report-files';
+import { chronological, compare, comparisonMismatch, loadReport, reportFile, reportFileName, siteDocsBase } from './report-files';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_TEXT = readFileSync(path.join(here, '..', '..', 'checks', 'report', 'fixtures', 'sample-report.json'), 'utf8');
@@ -61,5 +61,24 @@ describe('compare', () => {
     expect(change.after).toBe('pass');
     expect(change.improved).toBe(true);
     expect(c.summary.changed).toBe(1);
+  });
+});
+
+describe('HTML and the site the reader is on', () => {
+  it('HTML is one file whose docs links point at this site, base path included', () => {
+    const file = reportFile(sample(), 'html', siteDocsBase('https://bots.contoso.example', '/flow/'));
+    expect(file.name.endsWith('.html')).toBe(true);
+    expect(file.type).toBe('text/html');
+    expect(file.text).toContain('href="https://bots.contoso.example/flow/docs/checks/auth-missing-token"');
+    expect(siteDocsBase('http://127.0.0.1:3000', '/')).toBe('http://127.0.0.1:3000');
+  });
+});
+
+describe('comparisonMismatch', () => {
+  it('warns for another suite or another target, not for two runs of one target', () => {
+    const a = sample();
+    expect(comparisonMismatch(a, sample())).toBeUndefined();
+    expect(comparisonMismatch(a, { ...sample(), suite: 'manifest' })).toMatch(/different suites \(manifest and endpoint\)/);
+    expect(comparisonMismatch(a, { ...sample(), target: { url: 'https://other.example/api/messages' } })).toMatch(/different targets \(https:\/\/other.example\/api\/messages and https:\/\/bot.contoso.example\/api\/messages\)/);
   });
 });

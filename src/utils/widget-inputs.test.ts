@@ -16,6 +16,12 @@ describe('endpointFormErrors', () => {
     expect(endpointFormErrors({ url }).url).toMatch(message);
   });
 
+  it('checks the optional calling webhook the same way', () => {
+    expect(endpointFormErrors({ url: 'https://a.example/', callingWebhook: 'https://a.example/api/calling' })).toEqual({});
+    expect(endpointFormErrors({ url: 'https://a.example/', callingWebhook: 'ftp://a.example/' }).callingWebhook).toMatch(/a calling webhook is an https:\/\/ URL/);
+    expect(endpointFormErrors({ url: 'https://a.example/', callingWebhook: 'calling' }).callingWebhook).toMatch(/not an absolute URL/);
+  });
+
   it('refuses an app id that is not a GUID', () => {
     expect(endpointFormErrors({ url: 'https://a.example/', appId: 'my-bot' }).appId).toMatch(/GUID/);
   });

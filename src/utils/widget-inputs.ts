@@ -11,24 +11,36 @@ export function isGuid(value: string): boolean {
   return GUID.test(value.trim());
 }
 
-/** The endpoint form: an absolute http(s) URL (http is allowed so the check can fail it), an optional GUID. */
-export function endpointFormErrors(input: { url: string; appId?: string }): FieldErrors {
+/** What is wrong with a URL field's value (an absolute http(s) URL), or undefined. */
+function urlError(url: string, what: string): string | undefined {
+  if (url.length > MAX_URL) return `The URL is longer than ${MAX_URL} characters; enter the ${what} URL only.`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'This is not an absolute URL; it must start with https:// and name a host.';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `The URL uses ${parsed.protocol}; a ${what} is an https:// URL.`;
+  return undefined;
+}
+
+/**
+ * The endpoint form: an absolute http(s) URL (http is allowed so the check can fail it), an
+ * optional GUID, an optional calling webhook URL.
+ */
+export function endpointFormErrors(input: { url: string; appId?: string; callingWebhook?: string }): FieldErrors {
   const errors: FieldErrors = {};
   const url = input.url.trim();
   if (!url) {
     errors.url = 'Enter the messaging endpoint URL, e.g. https://your-bot.example.com/api/messages.';
-  } else if (url.length > MAX_URL) {
-    errors.url = `The URL is longer than ${MAX_URL} characters; enter the endpoint URL only.`;
   } else {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      errors.url = 'This is not an absolute URL; it must start with https:// and name a host.';
-    }
-    if (parsed && parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      errors.url = `The URL uses ${parsed.protocol}; a messaging endpoint is an https:// URL.`;
-    }
+    const problem = urlError(url, 'messaging endpoint');
+    if (problem) errors.url = problem;
+  }
+  const webhook = input.callingWebhook?.trim();
+  if (webhook) {
+    const problem = urlError(webhook, 'calling webhook');
+    if (problem) errors.callingWebhook = problem;
   }
   const appId = input.appId?.trim();
   if (appId && !isGuid(appId)) {

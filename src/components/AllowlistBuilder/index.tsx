@@ -9,6 +9,8 @@ import {
 import CliCommand from '../CliCommand';
 import { allowlistCommand, egressCommand } from '../../utils/cli-command';
 import { copyText, downloadText } from '../../utils/download';
+import ScrollTable from '../ScrollTable';
+import CodeValue from '../CodeValue';
 import styles from '../widgets.module.css';
 import own from './styles.module.css';
 
@@ -73,7 +75,7 @@ export default function AllowlistBuilder(): React.JSX.Element {
         </select>
       </div>
 
-      <table className={own.table} data-allowlist-table>
+      <ScrollTable className={own.table} data-allowlist-table>
         <caption>
           {list.rows.length} host names for {list.cloudName}: HTTPS on TCP 443, outbound from the bot. Allow them by name, not by IP address.
         </caption>
@@ -87,7 +89,7 @@ export default function AllowlistBuilder(): React.JSX.Element {
         <tbody>
           {list.rows.map((r) => (
             <tr key={r.host} data-host={r.host}>
-              <td className={own.host}><code>{r.host}</code></td>
+              <td className={own.host}><CodeValue value={r.host} /></td>
               <td>{r.required ? 'required' : 'in some set-ups'}{r.confirmed ? '' : ' (unconfirmed)'}</td>
               <td>
                 {r.purpose}
@@ -96,7 +98,7 @@ export default function AllowlistBuilder(): React.JSX.Element {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
 
       <div className={clsx(styles.actions, own.toolbar)}>
         <div className={styles.field}>

@@ -2,13 +2,14 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import { useChecksMeta } from '../CheckMeta/useChecksMeta';
 import { SUITE_LABEL } from '../../utils/catalogue';
+import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
 
 /** Every check of the engine, in catalogue order, from checks/core/catalogue.ts (never hand-kept). */
 export default function ChecksTable(): React.JSX.Element {
   const checks = useChecksMeta();
   return (
-    <table className={styles.table} data-checks-table>
+    <ScrollTable className={styles.table} data-checks-table>
       <caption>{checks.length} checks. The id links to the check's page.</caption>
       <thead>
         <tr>
@@ -28,6 +29,6 @@ export default function ChecksTable(): React.JSX.Element {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

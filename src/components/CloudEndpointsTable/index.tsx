@@ -4,6 +4,7 @@ import {
 } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
+import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
 
 interface Props {
@@ -65,7 +66,7 @@ export function groupByValue(row: EndpointRow, clouds: readonly CloudId[]): Clou
  */
 export default function CloudEndpointsTable({ clouds = CLOUD_IDS }: Props): React.JSX.Element {
   return (
-    <table className={styles.table} data-table="cloud-endpoints">
+    <ScrollTable className={styles.table} data-table="cloud-endpoints">
       <thead>
         <tr>
           <th scope="col">Endpoint</th>
@@ -98,6 +99,6 @@ export default function CloudEndpointsTable({ clouds = CLOUD_IDS }: Props): Reac
           </tbody>
         );
       })}
-    </table>
+    </ScrollTable>
   );
 }

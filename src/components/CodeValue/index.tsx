@@ -1,4 +1,5 @@
 import React from 'react';
+import { breakableParts } from '../../utils/break-points';
 import styles from './styles.module.css';
 
 interface Props {
@@ -6,11 +7,11 @@ interface Props {
 }
 
 /**
- * A host, URL or scope as inline code that may wrap only after `/`, `.` and before `-`, so table
- * columns stay narrow without breaking words (or values) at arbitrary characters.
+ * A host, URL or scope as inline code that may wrap only at its separators (see breakableParts),
+ * so table columns stay narrow without breaking words (or values) at arbitrary characters.
  */
 export default function CodeValue({ value }: Props): React.JSX.Element {
-  const parts = value.split(/(?<=[/.])|(?=-)/);
+  const parts = breakableParts(value);
   return (
     <code className={styles.code} data-value="">
       {parts.map((part, i) => (

@@ -2,6 +2,7 @@ import React from 'react';
 import { FQDN_ENTRIES, type CloudId, type FqdnEntry, type Feature } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
+import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
 
 interface Props {
@@ -19,7 +20,7 @@ export function fqdnRows(cloud: CloudId, features?: readonly Feature[]): FqdnEnt
 export default function FqdnTable({ cloud, features }: Props): React.JSX.Element {
   const rows = fqdnRows(cloud, features);
   return (
-    <table className={styles.table} data-table="fqdn" data-cloud={cloud}>
+    <ScrollTable className={styles.table} data-table="fqdn" data-cloud={cloud}>
       <thead>
         <tr>
           <th scope="col">Host (HTTPS, 443)</th>
@@ -47,6 +48,6 @@ export default function FqdnTable({ cloud, features }: Props): React.JSX.Element
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -5,8 +5,11 @@ import type { Report } from '../../../checks/core/types';
 import CliCommand from '../CliCommand';
 import ReportView from '../ReportView';
 import RunProgress from '../RunProgress';
+import { useUrlInputs } from '../UrlInputs/useUrlInputs';
 import { manifestCommand } from '../../utils/cli-command';
 import { MAX_PICKED_FILE_BYTES, readPickedFile } from '../../utils/download';
+import { EXAMPLE_MANIFEST, EXAMPLE_MANIFEST_NAME, pretty } from '../../utils/examples';
+import { URL_PARAMS } from '../../utils/url-inputs';
 import { loadBrowserEngine } from '../../utils/load-engine';
 import { IDLE, reduceProgress } from '../../utils/run-progress';
 import { isGuid, manifestFileError } from '../../utils/widget-inputs';
@@ -14,8 +17,9 @@ import styles from '../widgets.module.css';
 
 function ManifestForm(): React.JSX.Element {
   const id = useId();
+  const { initial, record } = useUrlInputs(URL_PARAMS.manifest);
   const [fileName, setFileName] = useState<string | undefined>(undefined);
-  const [appId, setAppId] = useState('');
+  const [appId, setAppId] = useState(initial.appId ?? '');
   const [error, setError] = useState('');
   const [dragging, setDragging] = useState(false);
   const [running, setRunning] = useState(false);
@@ -37,8 +41,10 @@ function ManifestForm(): React.JSX.Element {
       setError('The expected app ID is a GUID like 00000000-0000-0000-0000-000000000000; leave it empty if you do not know it.');
       return;
     }
+    record({ appId: expected });
     setRunning(true);
     setReport(undefined);
+    dispatch({ type: 'reset' });
     try {
       const [engine, bytes] = await Promise.all([loadBrowserEngine(), readPickedFile(file, 'bytes')]);
       // In the page: the runner reads the bytes here; no request is made with them.
@@ -69,6 +75,18 @@ function ManifestForm(): React.JSX.Element {
         <strong>Runs entirely in your browser.</strong> The file is read inside this page and checked here, offline
         against the bundled official schemas; it is never uploaded and never leaves your machine.
       </p>
+      <div className={styles.actions}>
+        <button
+          type="button"
+          className="button button--sm button--secondary"
+          onClick={() => void run(new File([pretty(EXAMPLE_MANIFEST)], EXAMPLE_MANIFEST_NAME, { type: 'application/json' }))}
+          disabled={running}
+          data-load-example
+        >
+          Load example
+        </button>
+        <span className={styles.hint}>A made-up manifest.json (v1.24) of a bot for personal chats, group chats and teams.</span>
+      </div>
       <div className={styles.field}>
         <label htmlFor={`${id}-app`}>Expected Microsoft App ID (optional)</label>
         <input
@@ -105,7 +123,7 @@ function ManifestForm(): React.JSX.Element {
           {error ? <span id={`${id}-file-error`} role="alert" className={styles.fieldError} data-field-error="file">{error}</span> : null}
         </div>
       </div>
-      <CliCommand command={manifestCommand(fileName)} />
+      <CliCommand command={manifestCommand(fileName, appId.trim() && isGuid(appId) ? appId : undefined)} />
       <RunProgress progress={progress} />
       {report ? <ReportView report={report} heading="Manifest report" focusOnChange /> : null}
     </div>

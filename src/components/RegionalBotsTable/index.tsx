@@ -2,6 +2,7 @@ import React from 'react';
 import { REGIONAL_BOT_ENDPOINTS, type RegionalBotEndpoints, type SourcedValue } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
+import ScrollTable from '../ScrollTable';
 import styles from '../../css/data-table.module.css';
 
 function Value({ v }: { v: SourcedValue | null }): React.JSX.Element {
@@ -29,7 +30,7 @@ function sourcesOf(r: RegionalBotEndpoints) {
 /** Regional (data-residency) Azure Bot endpoints, one column per region, rendered from checks/core/clouds. */
 export default function RegionalBotsTable(): React.JSX.Element {
   return (
-    <table className={styles.table} data-table="regional-bots">
+    <ScrollTable className={styles.table} data-table="regional-bots">
       <thead>
         <tr>
           <th scope="col">Setting</th>
@@ -54,6 +55,6 @@ export default function RegionalBotsTable(): React.JSX.Element {
           ))}
         </tr>
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -1,39 +1,97 @@
-import React, { useId, useRef, useState } from 'react';
+import React, { useEffect, useId, useRef, useState } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import CliCommand from '../CliCommand';
+import FormField from '../FormField';
 import ReportView from '../ReportView';
-import { registrationCommand } from '../../utils/cli-command';
+import { useUrlInputs } from '../UrlInputs/useUrlInputs';
+import { REGISTRATION_FILES, registrationCommand } from '../../utils/cli-command';
+import { MAX_PICKED_FILE_BYTES, readPickedFile } from '../../utils/download';
+import { EXAMPLE_BOT, EXAMPLE_ENDPOINT, EXAMPLE_MANIFEST, EXAMPLE_MANIFEST_NAME, EXAMPLE_TEAMS_CHANNEL, pretty } from '../../utils/examples';
 import { loadBrowserEngine } from '../../utils/load-engine';
-import { endpointFormErrors, jsonFieldError, type FieldErrors } from '../../utils/widget-inputs';
+import { secretLookingField, URL_PARAMS } from '../../utils/url-inputs';
+import { endpointFormErrors, jsonFieldError, manifestFileError, type FieldErrors } from '../../utils/widget-inputs';
 import styles from '../widgets.module.css';
+
+type Field = 'bot' | 'channel' | 'manifest' | 'endpoint' | 'callingWebhook';
+type Values = Record<'bot' | 'channel' | 'endpoint' | 'callingWebhook', string>;
+const ORDER: readonly Field[] = ['bot', 'channel', 'manifest', 'endpoint', 'callingWebhook'];
+
+interface PickedManifest {
+  name: string;
+  bytes: Uint8Array;
+}
 
 function RegistrationForm(): React.JSX.Element {
   const id = useId();
-  const [bot, setBot] = useState('');
-  const [channel, setChannel] = useState('');
-  const [url, setUrl] = useState('');
+  const { initial, record } = useUrlInputs(URL_PARAMS.registration);
+  const [values, setValues] = useState<Values>({
+    bot: initial.bot ?? '', channel: initial.channel ?? '', endpoint: initial.endpoint ?? '', callingWebhook: initial.callingWebhook ?? '',
+  });
+  const [manifest, setManifest] = useState<PickedManifest | undefined>(undefined);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [runError, setRunError] = useState('');
+  const [addressNote, setAddressNote] = useState('');
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<Report | undefined>(undefined);
-  const refs = { bot: useRef<HTMLTextAreaElement>(null), channel: useRef<HTMLTextAreaElement>(null), url: useRef<HTMLInputElement>(null) };
+  const refs: Record<Field, React.RefObject<HTMLInputElement | HTMLTextAreaElement | null>> = {
+    bot: useRef<HTMLTextAreaElement>(null),
+    channel: useRef<HTMLTextAreaElement>(null),
+    manifest: useRef<HTMLInputElement>(null),
+    endpoint: useRef<HTMLInputElement>(null),
+    callingWebhook: useRef<HTMLInputElement>(null),
+  };
+  const set = (field: keyof Values) => (value: string): void => setValues((v) => ({ ...v, [field]: value }));
 
-  const onSubmit = async (event: React.FormEvent): Promise<void> => {
-    event.preventDefault();
-    setRunError('');
+  /** The same input checks the CLI makes before it runs: one clear error at the field it concerns. */
+  const inputErrors = async (v: Values): Promise<FieldErrors> => {
     const found: FieldErrors = {};
-    const botError = jsonFieldError(bot, 'the output of az bot show', true);
+    const botError = jsonFieldError(v.bot, 'the output of az bot show', true);
     if (botError) found.bot = botError;
-    const channelError = jsonFieldError(channel, 'the Teams channel JSON', false);
+    const channelError = jsonFieldError(v.channel, 'the Teams channel JSON', false);
     if (channelError) found.channel = channelError;
-    if (url.trim()) {
-      const urlError = endpointFormErrors({ url }).url;
-      if (urlError) found.url = urlError;
+    if (v.endpoint.trim()) {
+      const e = endpointFormErrors({ url: v.endpoint }).url;
+      if (e) found.endpoint = e;
     }
+    if (v.callingWebhook.trim()) {
+      const e = endpointFormErrors({ url: 'https://x.invalid/', callingWebhook: v.callingWebhook }).callingWebhook;
+      if (e) found.callingWebhook = e;
+    }
+    if (found.bot || found.channel) return found;
+    // Shape errors (not an Azure Bot resource, another channel) are input errors too.
+    const engine = await loadBrowserEngine();
+    const bot = JSON.parse(v.bot) as Parameters<typeof engine.buildRegistrationEvidence>[0]['bot'];
+    try {
+      engine.buildRegistrationEvidence({ source: 'document', bot, botLabel: REGISTRATION_FILES.bot });
+    } catch (err) {
+      found.bot = (err as Error).message;
+      return found;
+    }
+    if (v.channel.trim()) {
+      try {
+        engine.buildRegistrationEvidence({
+          source: 'document', bot, botLabel: REGISTRATION_FILES.bot, channel: JSON.parse(v.channel) as typeof bot, channelLabel: REGISTRATION_FILES.channel,
+        });
+      } catch (err) {
+        found.channel = (err as Error).message;
+      }
+    }
+    return found;
+  };
+
+  const run = async (v: Values, picked: PickedManifest | undefined): Promise<void> => {
+    setRunError('');
+    const found = await inputErrors(v);
     setErrors(found);
-    const first = (['bot', 'channel', 'url'] as const).find((k) => found[k]);
-    if (first) { refs[first].current?.focus(); return; }
+    const first = ORDER.find((k) => found[k]);
+    if (first) { setReport(undefined); refs[first].current?.focus(); return; }
+    // Into the page address, so the run can be shared: never a document that holds a secret.
+    const secret = [secretLookingField(v.bot), v.channel.trim() ? secretLookingField(v.channel) : undefined].find(Boolean);
+    record({ ...(secret ? {} : { bot: v.bot, channel: v.channel }), endpoint: v.endpoint, callingWebhook: v.callingWebhook });
+    setAddressNote(secret
+      ? `The JSON was not put in the page address because it holds a field named "${secret}" with a value.`
+      : picked ? 'The page address holds these inputs, except the manifest file (a link cannot carry a file).' : '');
     setRunning(true);
     setReport(undefined);
     try {
@@ -42,10 +100,12 @@ function RegistrationForm(): React.JSX.Element {
         suite: engine.registrationSuite,
         environment: 'browser',
         input: {
-          bot: bot.trim(),
-          botLabel: 'the pasted az bot show JSON',
-          ...(channel.trim() ? { channel: channel.trim(), channelLabel: 'the pasted Teams channel JSON' } : {}),
-          ...(url.trim() ? { url: url.trim() } : {}),
+          bot: v.bot.trim(),
+          botLabel: REGISTRATION_FILES.bot,
+          ...(v.channel.trim() ? { channel: v.channel.trim(), channelLabel: REGISTRATION_FILES.channel } : {}),
+          ...(picked ? { manifestBytes: picked.bytes, manifestName: picked.name } : {}),
+          ...(v.endpoint.trim() ? { url: v.endpoint.trim() } : {}),
+          ...(v.callingWebhook.trim() ? { callingWebhook: v.callingWebhook.trim() } : {}),
         },
       });
       setReport(result);
@@ -56,68 +116,126 @@ function RegistrationForm(): React.JSX.Element {
     }
   };
 
-  const described = (field: string): string => `${id}-${field}-hint${errors[field] ? ` ${id}-${field}-error` : ''}`;
+  // A shared link re-runs the check it describes (in the page; nothing is sent anywhere).
+  useEffect(() => {
+    if (initial.bot) void run(values, undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onPickManifest = async (event: React.ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const problem = manifestFileError(file.name, file.size, MAX_PICKED_FILE_BYTES);
+    if (problem) {
+      setErrors((e) => ({ ...e, manifest: problem }));
+      return;
+    }
+    setErrors((e) => ({ ...e, manifest: undefined }));
+    setManifest({ name: file.name, bytes: (await readPickedFile(file, 'bytes')) as Uint8Array });
+  };
+
+  const loadExample = (): void => {
+    const example: Values = { bot: pretty(EXAMPLE_BOT), channel: pretty(EXAMPLE_TEAMS_CHANNEL), endpoint: EXAMPLE_ENDPOINT, callingWebhook: '' };
+    const picked = { name: EXAMPLE_MANIFEST_NAME, bytes: new TextEncoder().encode(pretty(EXAMPLE_MANIFEST)) };
+    setValues(example);
+    setManifest(picked);
+    void run(example, picked);
+  };
 
   return (
     <div className={styles.widget} data-widget="registration-check">
       <p className={styles.private} data-runs-in-browser>
-        <strong>Runs entirely in your browser.</strong> The JSON you paste is checked inside this page and is not sent anywhere.
+        <strong>Runs entirely in your browser.</strong> The JSON you paste and the manifest you choose are checked inside this page and are not sent anywhere.
       </p>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Registration check">
-        <div className={styles.field}>
-          <label htmlFor={`${id}-bot`}>Azure Bot resource JSON</label>
-          <textarea
-            ref={refs.bot}
-            id={`${id}-bot`}
-            rows={8}
-            spellCheck={false}
-            value={bot}
-            onChange={(e) => setBot(e.target.value)}
-            aria-invalid={errors.bot ? true : undefined}
-            aria-describedby={described('bot')}
-          />
-          <span id={`${id}-bot-hint`} className={styles.hint}>
-            The output of <code>az bot show --name &lt;bot&gt; --resource-group &lt;group&gt;</code>.
-          </span>
-          {errors.bot ? <span id={`${id}-bot-error`} className={styles.fieldError} data-field-error="bot">{errors.bot}</span> : null}
+      <form onSubmit={(e) => { e.preventDefault(); void run(values, manifest); }} noValidate aria-label="Registration check">
+        <div className={styles.actions}>
+          <button type="button" className="button button--sm button--secondary" onClick={loadExample} data-load-example>Load example</button>
+          <span className={styles.hint}>A made-up healthy bot (Contoso Helpdesk) with its Teams channel and manifest.</span>
         </div>
+        <FormField
+          ref={refs.bot}
+          multiline
+          rows={8}
+          id={`${id}-bot`}
+          name="bot"
+          label="Azure Bot resource JSON"
+          hint={<>The output of <code>az bot show --name &lt;bot&gt; --resource-group &lt;group&gt;</code>.</>}
+          value={values.bot}
+          onChange={set('bot')}
+          error={errors.bot}
+        />
+        <FormField
+          ref={refs.channel}
+          multiline
+          rows={5}
+          id={`${id}-channel`}
+          name="channel"
+          label="Teams channel JSON (optional)"
+          hint={<>The output of <code>az bot msteams show --name &lt;bot&gt; --resource-group &lt;group&gt;</code>.</>}
+          value={values.channel}
+          onChange={set('channel')}
+          error={errors.channel}
+        />
         <div className={styles.field}>
-          <label htmlFor={`${id}-channel`}>Teams channel JSON (optional)</label>
-          <textarea
-            ref={refs.channel}
-            id={`${id}-channel`}
-            rows={5}
-            spellCheck={false}
-            value={channel}
-            onChange={(e) => setChannel(e.target.value)}
-            aria-invalid={errors.channel ? true : undefined}
-            aria-describedby={described('channel')}
-          />
-          <span id={`${id}-channel-hint`} className={styles.hint}>
-            The output of <code>az bot msteams show --name &lt;bot&gt; --resource-group &lt;group&gt;</code>.
-          </span>
-          {errors.channel ? <span id={`${id}-channel-error`} className={styles.fieldError} data-field-error="channel">{errors.channel}</span> : null}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-url`}>Messaging endpoint you expect (optional)</label>
+          <label htmlFor={`${id}-manifest`}>Teams app manifest or package (optional)</label>
           <input
-            ref={refs.url}
-            id={`${id}-url`}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            aria-invalid={errors.url ? true : undefined}
-            aria-describedby={described('url')}
+            ref={refs.manifest as React.RefObject<HTMLInputElement>}
+            id={`${id}-manifest`}
+            name="manifest"
+            type="file"
+            accept=".json,.zip,application/json,application/zip"
+            onChange={(e) => void onPickManifest(e)}
+            aria-invalid={errors.manifest ? true : undefined}
+            aria-describedby={`${id}-manifest-hint${errors.manifest ? ` ${id}-manifest-error` : ''}`}
           />
-          <span id={`${id}-url-hint`} className={styles.hint}>Compared with the registered endpoint; it is not contacted.</span>
-          {errors.url ? <span id={`${id}-url-error`} className={styles.fieldError} data-field-error="url">{errors.url}</span> : null}
+          <span id={`${id}-manifest-hint`} className={styles.hint} data-manifest-chosen={manifest?.name ?? ''}>
+            {manifest ? <>Chosen: <code>{manifest.name}</code>. </> : null}
+            manifest.json or the app package (.zip): its bot id is compared with the registration&apos;s app id (registration-manifest-match), and its calling support with the channel&apos;s.
+          </span>
+          {errors.manifest ? <span id={`${id}-manifest-error`} className={styles.fieldError} data-field-error="manifest">{errors.manifest}</span> : null}
         </div>
+        <FormField
+          ref={refs.endpoint}
+          id={`${id}-endpoint`}
+          name="endpoint"
+          type="url"
+          inputMode="url"
+          label="Messaging endpoint you expect (optional)"
+          hint="Compared with the registered endpoint; it is not contacted."
+          value={values.endpoint}
+          onChange={set('endpoint')}
+          error={errors.endpoint}
+        />
+        <FormField
+          ref={refs.callingWebhook}
+          id={`${id}-webhook`}
+          name="callingWebhook"
+          type="url"
+          inputMode="url"
+          label="Calling webhook you expect (optional, calling bots only)"
+          hint="Compared with the Teams channel's calling webhook; it is not contacted."
+          value={values.callingWebhook}
+          onChange={set('callingWebhook')}
+          error={errors.callingWebhook}
+        />
         <button type="submit" className="button button--primary" disabled={running}>{running ? 'Checking…' : 'Check the registration'}</button>
       </form>
-      <CliCommand command={registrationCommand({ channel: channel.trim() !== '' })} />
+      <CliCommand
+        command={registrationCommand({
+          channel: values.channel.trim() !== '',
+          ...(manifest ? { manifest: manifest.name } : {}),
+          endpoint: values.endpoint,
+          callingWebhook: values.callingWebhook,
+        })}
+      />
+      <p className={styles.hint}>
+        To run it, save the Azure Bot JSON as <code>{REGISTRATION_FILES.bot}</code>
+        {values.channel.trim() ? <> and the Teams channel JSON as <code>{REGISTRATION_FILES.channel}</code></> : null} in the current folder.
+      </p>
       {runError ? <p role="alert" className={styles.runError}>{runError}</p> : null}
+      {addressNote ? <p className={styles.hint} data-address-note>{addressNote}</p> : null}
       <p role="status" className={styles.hint}>{running ? 'Checking the registration…' : report ? 'Registration checks finished.' : ''}</p>
       {report ? <ReportView report={report} heading="Registration report" focusOnChange /> : null}
     </div>

@@ -1,30 +1,35 @@
-import React, { useId, useRef, useState } from 'react';
+import React, { useEffect, useId, useRef, useState } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import type { ServiceUrlAnalysis } from '../../../checks/residency/service-url';
 import CliCommand from '../CliCommand';
+import FormField from '../FormField';
 import ReportView from '../ReportView';
+import { useUrlInputs } from '../UrlInputs/useUrlInputs';
 import { residencyCommand } from '../../utils/cli-command';
+import { EXAMPLE_SERVICE_URL } from '../../utils/examples';
 import { loadBrowserEngine } from '../../utils/load-engine';
+import { URL_PARAMS } from '../../utils/url-inputs';
 import styles from '../widgets.module.css';
 
 function ResidencyForm(): React.JSX.Element {
   const id = useId();
-  const [serviceUrl, setServiceUrl] = useState('');
+  const { initial, record } = useUrlInputs(URL_PARAMS.residency);
+  const [serviceUrl, setServiceUrl] = useState(initial.serviceUrl ?? '');
   const [error, setError] = useState('');
   const [analysis, setAnalysis] = useState<ServiceUrlAnalysis | undefined>(undefined);
   const [report, setReport] = useState<Report | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const onSubmit = async (event: React.FormEvent): Promise<void> => {
-    event.preventDefault();
-    const value = serviceUrl.trim();
+  const lookUp = async (raw: string): Promise<void> => {
+    const value = raw.trim();
     if (!value) {
       setError('Paste the serviceUrl of an incoming activity, e.g. https://smba.trafficmanager.net/emea/.');
       inputRef.current?.focus();
       return;
     }
     setError('');
+    record({ serviceUrl: value });
     try {
       const engine = await loadBrowserEngine();
       setAnalysis(engine.analyzeServiceUrl(value));
@@ -34,27 +39,34 @@ function ResidencyForm(): React.JSX.Element {
     }
   };
 
+  // A shared link looks the serviceUrl up again (in the page; nothing is sent anywhere).
+  useEffect(() => {
+    if (initial.serviceUrl) void lookUp(initial.serviceUrl);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   return (
     <div className={styles.widget} data-widget="residency-lookup">
-      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="serviceUrl lookup">
-        <div className={styles.field}>
-          <label htmlFor={`${id}-url`}>serviceUrl of an incoming activity</label>
-          <input
-            ref={inputRef}
-            id={`${id}-url`}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://smba.trafficmanager.net/emea/"
-            value={serviceUrl}
-            onChange={(e) => setServiceUrl(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          />
-          <span id={`${id}-hint`} className={styles.hint}>Looked up inside this page; nothing is sent anywhere.</span>
-          {error ? <span id={`${id}-error`} className={styles.fieldError} data-field-error="serviceUrl">{error}</span> : null}
+      <form onSubmit={(e) => { e.preventDefault(); void lookUp(serviceUrl); }} noValidate aria-label="serviceUrl lookup">
+        <FormField
+          ref={inputRef}
+          id={`${id}-url`}
+          name="serviceUrl"
+          type="url"
+          inputMode="url"
+          label="serviceUrl of an incoming activity"
+          placeholder="https://smba.trafficmanager.net/emea/"
+          hint="Looked up inside this page; nothing is sent anywhere."
+          value={serviceUrl}
+          onChange={setServiceUrl}
+          error={error}
+        />
+        <div className={styles.actions}>
+          <button type="submit" className="button button--primary">Look up</button>
+          <button type="button" className="button button--secondary" onClick={() => { setServiceUrl(EXAMPLE_SERVICE_URL); void lookUp(EXAMPLE_SERVICE_URL); }} data-load-example>
+            Load example
+          </button>
         </div>
-        <button type="submit" className="button button--primary">Look up</button>
       </form>
       <div role="status" aria-live="polite" data-residency-answer>
         {analysis ? (

@@ -2,6 +2,7 @@ import React from 'react';
 import type { CloudId } from '../../../checks/core/clouds';
 import { RESIDENCY_STATEMENTS } from '../../../checks/core/residency-data';
 import SourceLinks from '../SourceLinks';
+import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
 export default function ResidencyStatementsTable({ cloud }: Props): React.JSX.Element {
   const statements = RESIDENCY_STATEMENTS[cloud];
   return (
-    <table className={styles.table} data-table="residency-statements" data-cloud={cloud}>
+    <ScrollTable className={styles.table} data-table="residency-statements" data-cloud={cloud}>
       <thead>
         <tr>
           <th scope="col">Kind</th>
@@ -35,6 +36,6 @@ export default function ResidencyStatementsTable({ cloud }: Props): React.JSX.El
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

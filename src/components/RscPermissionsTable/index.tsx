@@ -1,6 +1,7 @@
 import React from 'react';
 import { RSC_PERMISSIONS, type RscPermission, type RscScope } from '../../../checks/core/rsc-permissions';
 import CodeValue from '../CodeValue';
+import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
 
 interface Props {
@@ -21,7 +22,7 @@ export function rscRows(props: Props): RscPermission[] {
 export default function RscPermissionsTable(props: Props): React.JSX.Element {
   const rows = rscRows(props);
   return (
-    <table className={styles.table} data-table="rsc-permissions">
+    <ScrollTable className={styles.table} data-table="rsc-permissions">
       <thead>
         <tr>
           <th scope="col">Permission</th>
@@ -44,6 +45,6 @@ export default function RscPermissionsTable(props: Props): React.JSX.Element {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

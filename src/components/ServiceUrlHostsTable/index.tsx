@@ -2,12 +2,13 @@ import React from 'react';
 import { CLOUD_PRESETS, SERVICE_URL_HOSTS } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
+import ScrollTable from '../ScrollTable';
 import styles from '../../css/data-table.module.css';
 
 /** Hosts Teams uses in `serviceUrl`, by cloud, rendered from checks/core/clouds. */
 export default function ServiceUrlHostsTable(): React.JSX.Element {
   return (
-    <table className={styles.table} data-table="serviceurl-hosts">
+    <ScrollTable className={styles.table} data-table="serviceurl-hosts">
       <thead>
         <tr>
           <th scope="col">Host</th>
@@ -29,6 +30,6 @@ export default function ServiceUrlHostsTable(): React.JSX.Element {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }

@@ -2,12 +2,13 @@ import React from 'react';
 import { SERVICE_URL_REGIONS } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
+import ScrollTable from '../ScrollTable';
 import styles from '../../css/data-table.module.css';
 
 /** First path segments of Teams serviceUrls (regions), rendered from checks/core/clouds. */
 export default function ServiceUrlRegionsTable(): React.JSX.Element {
   return (
-    <table className={styles.table} data-table="serviceurl-regions">
+    <ScrollTable className={styles.table} data-table="serviceurl-regions">
       <thead>
         <tr>
           <th scope="col">Path</th>
@@ -31,6 +32,6 @@ export default function ServiceUrlRegionsTable(): React.JSX.Element {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
