@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/site';
 
 /**
- * `npm start` mounts the check API into the Docusaurus dev server (plugins/api-dev): the real
+ * `npm run dev` mounts the check API into the Docusaurus dev server (plugins/api-dev): the real
  * dev server is started, asked for /api/health, a manifest run and a run against a bot on
  * loopback (development mode allows it), then stopped with its whole process group.
  */
@@ -61,7 +61,7 @@ afterAll(async () => {
   await new Promise((r) => bot?.close(r));
 });
 
-describe('npm start: the API inside the dev server', () => {
+describe('npm run dev: the API inside the dev server', () => {
   it('answers health in development mode', async () => {
     const health = await (await fetch(`${origin}/api/health`)).json() as { status: string; mode: string; allowPrivate: boolean };
     expect(health).toMatchObject({ status: 'ok', mode: 'development', allowPrivate: true });

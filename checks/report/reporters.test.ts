@@ -6,6 +6,7 @@ import { renderReport } from './index';
 import { compareReports } from './compare';
 import { parseReport } from './load';
 import { reportSchemaErrors } from './schema';
+import { overallVerdict } from './shared';
 
 const sample = JSON.parse(readFileSync(new URL('./fixtures/sample-report.json', import.meta.url), 'utf8')) as Report;
 const BASE = 'https://docs.example.test';
@@ -79,7 +80,7 @@ describe('reporters', () => {
 
   it('markdown leads with the overall verdict, lists failures first and names each result\'s sources', () => {
     const md = renderReport(sample, 'markdown', { docsBaseUrl: BASE });
-    expect(md.split('\n')[2]).toMatch(/^\*\*Overall: ✖ FAIL\.\*\* 1 check of 6 failed: 1 failed, 1 error, 1 warning, 1 info, 1 passed, 1 skipped\.$/);
+    expect(md.split('\n')[2]).toBe('**Overall: ✖ FAIL.** 1 of 6 checks failed.');
     const sections = [...md.matchAll(/^## (\w+): .* \(`([a-z-]+)`\)$/gm)].map((m) => m[1]);
     expect(sections).toEqual(['FAIL', 'ERROR', 'WARN', 'INFO', 'PASS', 'SKIP']);
     for (const r of sample.results) for (const s of r.sources ?? []) expect(md).toContain(`[${s.title.replace(/([[\]])/g, '\\$1')}](<${s.url}>)`);
@@ -156,7 +157,7 @@ describe('html report', () => {
     expect(html).toContain('<dd data-target><code>https://bot.contoso.example/api/messages</code></dd>');
     expect(html).toContain('<time datetime="2026-06-01T12:00:00.000Z">2026-06-01 12:00:00 UTC</time>');
     expect(html).toContain('<dd data-tool-version>botflow 0.1.0 (report schema v1)</dd>');
-    expect(html).toContain('data-overall-verdict="fail">\n<strong><span aria-hidden="true">✖</span> FAIL</strong>\n<p>1 check of 6 failed: ');
+    expect(html).toContain('data-overall-verdict="fail">\n<strong><span aria-hidden="true">✖</span> FAIL</strong>\n<p>1 of 6 checks failed.</p>');
   });
 
   it('shows every finding worst first, with its evidence, fix, sources and docs link', () => {
@@ -193,5 +194,18 @@ describe('html report', () => {
     expect(JSON.parse(embedded)).toEqual(evil);
     // The target in a CSS string stays a string.
     expect(out).toContain('content: "botflow report · endpoint · https://x.test/\\"; } body { display: none } /*"');
+  });
+});
+
+describe('overall verdict', () => {
+  const counts = (c: Partial<Report['counts']>): Report['counts'] => ({ pass: 0, warn: 0, fail: 0, info: 0, skip: 0, error: 0, ...c });
+  const of = (c: Partial<Report['counts']>, n: number) => overallVerdict({ counts: counts(c), results: Array.from({ length: n }, () => sample.results[0]!) });
+  it.each([
+    [{ fail: 2, error: 1, pass: 10 }, 13, 'fail', 'FAIL', '2 of 13 checks failed.'],
+    [{ error: 8 }, 8, 'error', 'INCOMPLETE', '8 of 8 checks could not run, so the result is incomplete.'],
+    [{ warn: 1, pass: 12 }, 13, 'warn', 'PASS WITH WARNINGS', 'No check failed; 1 of 13 checks warned.'],
+    [{ pass: 1 }, 1, 'pass', 'PASS', 'No check failed or warned (1 check).'],
+  ] as const)('%j of %i -> %s', (c, n, status, label, sentence) => {
+    expect(of(c, n)).toEqual({ status, label, sentence });
   });
 });

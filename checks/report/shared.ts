@@ -58,7 +58,7 @@ export interface Verdict {
   status: 'fail' | 'error' | 'warn' | 'pass';
   /** FAIL, INCOMPLETE, PASS WITH WARNINGS or PASS. */
   label: string;
-  /** One sentence: what the verdict means, with the counts. */
+  /** One sentence: what the verdict means ("2 of 13 checks failed."); the counts are shown beside it. */
   sentence: string;
 }
 
@@ -69,12 +69,11 @@ export interface Verdict {
  */
 export function overallVerdict(report: Pick<Report, 'counts' | 'results'>): Verdict {
   const c = report.counts;
-  const total = plural(report.results.length, 'check');
-  const phrase = countsPhrase(c);
-  if (c.fail > 0) return { status: 'fail', label: 'FAIL', sentence: `${plural(c.fail, 'check')} of ${report.results.length} failed: ${phrase}.` };
-  if (c.error > 0) return { status: 'error', label: 'INCOMPLETE', sentence: `${plural(c.error, 'check')} of ${report.results.length} could not run, so the result is incomplete: ${phrase}.` };
-  if (c.warn > 0) return { status: 'warn', label: 'PASS WITH WARNINGS', sentence: `No check failed, ${c.warn === 1 ? 'one warns' : `${c.warn} warn`}: ${phrase} (${total}).` };
-  return { status: 'pass', label: 'PASS', sentence: `No check failed or warned: ${phrase} (${total}).` };
+  const of = `of ${plural(report.results.length, 'check')}`;
+  if (c.fail > 0) return { status: 'fail', label: 'FAIL', sentence: `${c.fail} ${of} failed.` };
+  if (c.error > 0) return { status: 'error', label: 'INCOMPLETE', sentence: `${c.error} ${of} could not run, so the result is incomplete.` };
+  if (c.warn > 0) return { status: 'warn', label: 'PASS WITH WARNINGS', sentence: `No check failed; ${c.warn} ${of} warned.` };
+  return { status: 'pass', label: 'PASS', sentence: `No check failed or warned (${plural(report.results.length, 'check')}).` };
 }
 
 const RANK: Record<Status, number> = { fail: 0, error: 1, warn: 2, info: 3, pass: 4, skip: 5 };

@@ -75,10 +75,11 @@ export default function AllowlistBuilder(): React.JSX.Element {
         </select>
       </div>
 
-      <ScrollTable className={own.table} data-allowlist-table>
-        <caption>
-          {list.rows.length} host names for {list.cloudName}: HTTPS on TCP 443, outbound from the bot. Allow them by name, not by IP address.
-        </caption>
+      <ScrollTable
+        className={own.table}
+        data-allowlist-table
+        caption={<>{list.rows.length} host names for {list.cloudName}: HTTPS on TCP 443, outbound from the bot. Allow them by name, not by IP address.</>}
+      >
         <thead>
           <tr>
             <th scope="col">Host</th>

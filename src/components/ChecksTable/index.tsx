@@ -9,8 +9,7 @@ import styles from './styles.module.css';
 export default function ChecksTable(): React.JSX.Element {
   const checks = useChecksMeta();
   return (
-    <ScrollTable className={styles.table} data-checks-table>
-      <caption>{checks.length} checks. The id links to the check's page.</caption>
+    <ScrollTable className={styles.table} data-checks-table caption={`${checks.length} checks. The id links to the check's page.`}>
       <thead>
         <tr>
           <th scope="col">Id</th>

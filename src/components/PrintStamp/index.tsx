@@ -44,11 +44,14 @@ export default function PrintStamp(): React.JSX.Element | null {
 
   if (!stamp) return null;
   const tool = `${siteConfig.title}, botflow ${version}`;
-  const footer = `${stamp.url} · printed ${stamp.printed} · ${tool}`;
+  const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  // The margins of every page: title at the top, the address (the whole of it is on page 1)
+  // bottom left, version, date and page number bottom right.
+  const font = 'font: 8pt system-ui, sans-serif; color: #333;';
   const css = `@page {
-  @top-left { content: ${cssString(stamp.title.length > 100 ? `${stamp.title.slice(0, 99)}…` : stamp.title)}; font: 8pt system-ui, sans-serif; color: #333; }
-  @bottom-left { content: ${cssString(footer.length > 140 ? `${footer.slice(0, 139)}…` : footer)}; font: 8pt system-ui, sans-serif; color: #333; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #333; }
+  @top-left { content: ${cssString(cut(stamp.title, 100))}; ${font} }
+  @bottom-left { content: ${cssString(cut(stamp.url, 70))}; ${font} }
+  @bottom-right { content: ${cssString(`${tool} · printed ${stamp.printed} · page `)} counter(page) " of " counter(pages); ${font} }
 }`;
   return (
     <>

@@ -2,7 +2,13 @@ import React, { useEffect, useRef, useState } from 'react';
 import clsx from 'clsx';
 import styles from './styles.module.css';
 
-type Props = React.ComponentProps<'table'>;
+type Props = React.ComponentProps<'table'> & {
+  /**
+   * The table's caption. It is shown above the frame, so it wraps to the page and never scrolls
+   * away with a wide table; the table keeps it as its <caption> for assistive technology.
+   */
+  caption?: React.ReactNode;
+};
 
 /**
  * A table that never squeezes words apart: cells wrap between words only, and when the columns
@@ -10,7 +16,7 @@ type Props = React.ComponentProps<'table'>;
  * its own frame, which then says so, and can be scrolled with the keyboard. The page itself never
  * scrolls sideways.
  */
-export default function ScrollTable({ className, ...props }: Props): React.JSX.Element {
+export default function ScrollTable({ className, caption, children, ...props }: Props): React.JSX.Element {
   const frame = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
@@ -26,13 +32,17 @@ export default function ScrollTable({ className, ...props }: Props): React.JSX.E
   }, []);
   return (
     <div className={styles.wrap} data-table-wrap="">
+      {caption !== undefined ? <p className={styles.caption} aria-hidden="true" data-table-caption="">{caption}</p> : null}
       <div
         ref={frame}
         className={clsx(styles.frame, overflows && styles.overflowing)}
         data-table-scroll={overflows ? 'overflowing' : ''}
         {...(overflows ? { role: 'region', tabIndex: 0, 'aria-label': 'Table, scrolls sideways' } : {})}
       >
-        <table className={clsx(styles.table, className)} {...props} />
+        <table className={clsx(styles.table, className)} {...props}>
+          {caption !== undefined ? <caption className="sr-only">{caption}</caption> : null}
+          {children}
+        </table>
       </div>
       {overflows ? <p className={styles.hint} data-scroll-hint="">Wider than the page: scroll the table sideways to see every column.</p> : null}
     </div>
