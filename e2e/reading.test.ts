@@ -180,7 +180,7 @@ describe('tables on a phone', () => {
         expect(await frame.getAttribute('role')).toBe('region');
         expect(await frame.getAttribute('tabindex')).toBe('0');
         expect(await frame.getAttribute('aria-label')).toMatch(/scrolls sideways/);
-        const hint = frame.locator('xpath=following-sibling::*[@data-scroll-hint]');
+        const hint = frame.locator('xpath=preceding-sibling::*[@data-scroll-hint]');
         expect(await hint.isVisible()).toBe(true);
         expect(await frame.evaluate((f) => f.scrollWidth > f.clientWidth)).toBe(true);
       }

@@ -33,6 +33,7 @@ export default function ScrollTable({ className, caption, children, ...props }: 
   return (
     <div className={styles.wrap} data-table-wrap="">
       {caption !== undefined ? <p className={styles.caption} aria-hidden="true" data-table-caption="">{caption}</p> : null}
+      {overflows ? <p className={styles.hint} data-scroll-hint="">Wider than the page: scroll the table sideways to see every column.</p> : null}
       <div
         ref={frame}
         className={clsx(styles.frame, overflows && styles.overflowing)}
@@ -44,7 +45,6 @@ export default function ScrollTable({ className, caption, children, ...props }: 
           {children}
         </table>
       </div>
-      {overflows ? <p className={styles.hint} data-scroll-hint="">Wider than the page: scroll the table sideways to see every column.</p> : null}
     </div>
   );
 }
