@@ -128,7 +128,7 @@ describe('EndpointCheck', () => {
       const webhook = `${sdkBot.origin}/api/calls`;
       await runEndpoint(p, { url: sdkBot.url, appId: sdkBot.appId, callingWebhook: webhook });
       const command = (await p.locator('[data-cli-command] code').first().textContent()) ?? '';
-      expect(command).toBe(`npx botflow endpoint ${sdkBot.url} --app-id ${sdkBot.appId} --calling-webhook ${webhook} --allow-private`);
+      expect(command).toBe(`botflow endpoint ${sdkBot.url} --app-id ${sdkBot.appId} --calling-webhook ${webhook} --allow-private`);
       const widget = await shownVerdicts(p);
       expect(Object.keys(widget)).toHaveLength(13);
       const cli = await runShownCommand(command, { env: { NODE_EXTRA_CA_CERTS: caFile } });
@@ -311,7 +311,7 @@ describe('RegistrationCheck', () => {
       expect(await shownStatus(p, 'registration-manifest-match')).toBe('pass');
       expect(await shownStatus(p, 'registration-endpoint')).toBe('pass');
       const command = (await p.locator('[data-cli-command] code').first().textContent()) ?? '';
-      expect(command).toBe('npx botflow registration bot.json --channel teams-channel.json --manifest manifest.json --endpoint https://helpdesk-bot.contoso.example/api/messages');
+      expect(command).toBe('botflow registration bot.json --channel teams-channel.json --manifest manifest.json --endpoint https://helpdesk-bot.contoso.example/api/messages');
       if (mode === 'light') {
         // Save the pasted documents under the names the command uses, and run it.
         const cwd = await mkdtemp(path.join(tmp, 'registration-'));
@@ -347,7 +347,7 @@ describe('ManifestCheck and ResidencyLookup examples', () => {
       await widgetReady(p, 'manifest-check');
       await p.getByRole('button', { name: 'Load example' }).click();
       expect(await shownStatus(p, 'manifest-schema')).toBe('pass');
-      expect(await p.locator('[data-cli-command] code').first().textContent()).toBe('npx botflow manifest manifest.json');
+      expect(await p.locator('[data-cli-command] code').first().textContent()).toBe('botflow manifest manifest.json');
       await shoot(p, p.locator('[data-widget="manifest-check"]'), 'manifest-example', mode);
 
       await gotoInMode(p, pageUrl('residency'), mode);

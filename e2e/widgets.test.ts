@@ -95,7 +95,7 @@ describe('EndpointCheck against real bots, through the real API', () => {
       // Focus moves to the report when the run ends; the CLI command names the URL.
       expect(await p.evaluate(() => document.activeElement?.tagName)).toBe('H3');
       // The API allows private targets here, so the command does too (it must be what ran).
-      await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`npx botflow endpoint ${env.sdkBot.url} --allow-private`);
+      await expect.poll(() => p.locator('[data-cli-command] code').first().textContent()).toBe(`botflow endpoint ${env.sdkBot.url} --allow-private`);
       // The SDK behind the endpoint is named in the result view.
       const sdkRow = p.locator('[data-report-view] ul[aria-label="Results per check"] > li[data-check-id="endpoint-sdk"]');
       await expect.poll(() => sdkRow.textContent()).toContain('Bot Framework SDK (botbuilder)');
@@ -147,7 +147,7 @@ describe('EndpointCheck against real bots, through the real API', () => {
       const note = p.locator('[data-api-status="unavailable"]');
       await note.waitFor();
       expect(await note.textContent()).toMatch(/has none/);
-      expect(await p.locator('[data-cli-command] code').first().textContent()).toBe('npx botflow endpoint https://bot.example.com/api/messages');
+      expect(await p.locator('[data-cli-command] code').first().textContent()).toBe('botflow endpoint https://bot.example.com/api/messages');
       expect(await p.locator('[data-report-view]').count()).toBe(0);
     } finally {
       await p.close();
@@ -371,7 +371,7 @@ describe('widgets on the pages whose claims they verify', () => {
       await gotoInMode(p, `${env.origin}/docs/network/`, 'light');
       await widgetReady(p, 'endpoint-check');
       const commands = await p.locator('[data-cli-command] code').allTextContents();
-      expect(commands).toContain('npx botflow egress --cloud public');
+      expect(commands).toContain('botflow egress --cloud public');
       await runEndpoint(p, env.sdkBot.url);
       expect(await shownStatus(p, 'auth-missing-token')).toBe('pass');
 

@@ -42,11 +42,11 @@ describe('RunProgress', () => {
 
 describe('CliCommand', () => {
   it('labels the command and offers a Copy button', () => {
-    const root = html(<CliCommand command="npx botflow residency 'https://x.example/'" label="Run it" />);
+    const root = html(<CliCommand command="botflow residency 'https://x.example/'" label="Run it" />);
     const pre = root.querySelector('pre')!;
     const labelId = pre.getAttribute('aria-labelledby')!;
     expect(root.querySelector(`[id="${labelId}"]`)!.text).toBe('Run it');
-    expect(pre.text).toBe("npx botflow residency 'https://x.example/'");
+    expect(pre.text).toBe("botflow residency 'https://x.example/'");
     expect(root.querySelector('button')!.text).toBe('Copy');
   });
 });

@@ -42,7 +42,7 @@ const AUDIENCE_ENTRIES: readonly AudienceEntry[] = [
     audience: 'Engineers',
     title: 'Self-checks and CLI',
     summary:
-      'Check your own bot: endpoint, TLS, authentication, manifest and registration, from this site or with npx botflow.',
+      'Check your own bot: endpoint, TLS, authentication, manifest and registration, from this site or with botflow.',
     cta: 'Run the self-checks',
     to: '/docs/self-checks',
   },

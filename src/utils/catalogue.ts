@@ -50,11 +50,11 @@ export const SUITE_LABEL: Readonly<Record<SuiteName, string>> = {
 
 /** The CLI form that runs a suite (DESIGN.md section 5). */
 export const SUITE_COMMAND: Readonly<Record<SuiteName, string>> = {
-  endpoint: 'npx botflow endpoint <url> [--app-id <guid>]',
-  manifest: 'npx botflow manifest <manifest.json|app.zip> [--app-id <guid>]',
-  registration: 'npx botflow registration <bot.json> [--channel <teams-channel.json>] [--manifest <file>]',
-  egress: 'npx botflow egress [--cloud public|gcc|gcch|dod] [--calling] [--sso]',
-  residency: 'npx botflow residency <serviceUrl>',
+  endpoint: 'botflow endpoint <url> [--app-id <guid>]',
+  manifest: 'botflow manifest <manifest.json|app.zip> [--app-id <guid>]',
+  registration: 'botflow registration <bot.json> [--channel <teams-channel.json>] [--manifest <file>]',
+  egress: 'botflow egress [--cloud public|gcc|gcch|dod] [--calling] [--sso]',
+  residency: 'botflow residency <serviceUrl>',
 };
 
 /** The self-check page that runs a suite in the site, if any (egress runs only on the bot's host). */

@@ -1,5 +1,6 @@
 /**
- * The `npx botflow ...` command equivalent to what a widget runs, quoted for a POSIX shell so a
+ * The `botflow ...` command (the installed CLI; `npx botflow` in a clone of this repository)
+ * equivalent to what a widget runs, quoted for a POSIX shell so a
  * reader can paste it as is (and so a pasted URL cannot smuggle shell syntax into it). Each
  * command carries every input the widget sent and every setting the API ran with that the CLI
  * needs to do the same (private targets, extra trusted roots), so it gives the same verdicts.
@@ -12,7 +13,7 @@ export function shellQuote(value: string): string {
 }
 
 export function commandLine(args: readonly string[]): string {
-  return ['npx', 'botflow', ...args].map(shellQuote).join(' ');
+  return ['botflow', ...args].map(shellQuote).join(' ');
 }
 
 export const ENDPOINT_PLACEHOLDER = 'https://your-bot.example.com/api/messages';
@@ -31,7 +32,7 @@ export interface EndpointCommandInput extends ApiRunSettings {
   callingWebhook?: string;
 }
 
-/** `npx botflow endpoint <url> [--app-id] [--calling-webhook] [--allow-private] [--ca]`; a placeholder while the URL is empty. */
+/** `botflow endpoint <url> [--app-id] [--calling-webhook] [--allow-private] [--ca]`; a placeholder while the URL is empty. */
 export function endpointCommand(input: EndpointCommandInput): string {
   const url = input.url.trim();
   const args = ['endpoint', url || ENDPOINT_PLACEHOLDER];

@@ -28,7 +28,7 @@ export default function ApiStatus({ api }: Props): React.JSX.Element | null {
       </p>
       <p>
         Run the same checks from your own machine with the CLI command shown here, or start the site with its
-        API: <code>npm start</code> in a clone of this project, or <code>npx botflow serve</code>.
+        API: <code>npm start</code> in a clone of this project, or <code>botflow serve</code>.
       </p>
     </div>
   );

@@ -148,7 +148,7 @@ function EndpointForm(): React.JSX.Element {
 /** Checks a bot's messaging endpoint through the API, with live progress and the report. */
 export default function EndpointCheck(): React.JSX.Element {
   return (
-    <BrowserOnly fallback={<p>The endpoint check needs JavaScript. Run <code>npx botflow endpoint &lt;url&gt;</code> instead.</p>}>
+    <BrowserOnly fallback={<p>The endpoint check needs JavaScript. Run <code>botflow endpoint &lt;url&gt;</code> instead.</p>}>
       {() => <EndpointForm />}
     </BrowserOnly>
   );

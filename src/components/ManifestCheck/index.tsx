@@ -133,7 +133,7 @@ function ManifestForm(): React.JSX.Element {
 /** Checks a Teams app manifest or package inside the page (nothing is uploaded). */
 export default function ManifestCheck(): React.JSX.Element {
   return (
-    <BrowserOnly fallback={<p>The manifest check runs in your browser and needs JavaScript. Run <code>npx botflow manifest appPackage.zip</code> instead.</p>}>
+    <BrowserOnly fallback={<p>The manifest check runs in your browser and needs JavaScript. Run <code>botflow manifest appPackage.zip</code> instead.</p>}>
       {() => <ManifestForm />}
     </BrowserOnly>
   );

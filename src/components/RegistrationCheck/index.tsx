@@ -245,7 +245,7 @@ function RegistrationForm(): React.JSX.Element {
 /** Checks an Azure Bot registration from pasted `az bot show` JSON, inside the page. */
 export default function RegistrationCheck(): React.JSX.Element {
   return (
-    <BrowserOnly fallback={<p>The registration check runs in your browser and needs JavaScript. Run <code>npx botflow registration bot.json</code> instead.</p>}>
+    <BrowserOnly fallback={<p>The registration check runs in your browser and needs JavaScript. Run <code>botflow registration bot.json</code> instead.</p>}>
       {() => <RegistrationForm />}
     </BrowserOnly>
   );

@@ -89,7 +89,7 @@ function ResidencyForm(): React.JSX.Element {
 /** serviceUrl -> cloud, region and data path, computed in the page. */
 export default function ResidencyLookup(): React.JSX.Element {
   return (
-    <BrowserOnly fallback={<p>The lookup runs in your browser and needs JavaScript. Run <code>npx botflow residency &lt;serviceUrl&gt;</code> instead.</p>}>
+    <BrowserOnly fallback={<p>The lookup runs in your browser and needs JavaScript. Run <code>botflow residency &lt;serviceUrl&gt;</code> instead.</p>}>
       {() => <ResidencyForm />}
     </BrowserOnly>
   );
