@@ -220,19 +220,19 @@ describe('printing a page', () => {
       for (const label of ['Load example', 'Enlarge diagram']) expect(whole, `"${label}" printed`).not.toContain(label);
       for (const [n, p] of pages.entries()) {
         // The margin boxes: the title at the top, address, date and version at the bottom, page numbers.
-        const top = p.items.filter((i) => i.y > p.height - 13 * MM).map((i) => i.text).join('');
-        const bottom = p.items.filter((i) => i.y < 13 * MM).map((i) => i.text).join('');
+        const top = p.items.filter((i) => i.y > p.height - 12 * MM).map((i) => i.text).join('');
+        const bottom = p.items.filter((i) => i.y < 12 * MM).map((i) => i.text).join('');
         expect(top, `page ${n + 1} header`).toContain(title.slice(0, 40));
         expect(bottom, `page ${n + 1} footer`).toContain(url);
         expect(bottom).toMatch(/printed \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
         expect(bottom).toContain(`botflow ${TOOL_VERSION}`);
         expect(bottom).toContain(`page ${n + 1} of ${pages.length}`);
-        // Everything else sits inside the page margins (11 mm left and right, 13 mm top and bottom).
-        const body = p.items.filter((i) => i.y >= 13 * MM && i.y <= p.height - 13 * MM);
+        // Everything else sits inside the page margins (10 mm left and right, 12 mm top and bottom).
+        const body = p.items.filter((i) => i.y >= 12 * MM && i.y <= p.height - 12 * MM);
         expect(body.length, `page ${n + 1} has content`).toBeGreaterThan(0);
         for (const i of body) {
-          expect(i.x, `"${i.text}" left of the margin on page ${n + 1}`).toBeGreaterThanOrEqual(11 * MM - 1);
-          expect(i.x + i.width, `"${i.text}" right of the margin on page ${n + 1}`).toBeLessThanOrEqual(p.width - 11 * MM + 1);
+          expect(i.x, `"${i.text}" left of the margin on page ${n + 1}`).toBeGreaterThanOrEqual(10 * MM - 1);
+          expect(i.x + i.width, `"${i.text}" right of the margin on page ${n + 1}`).toBeLessThanOrEqual(p.width - 10 * MM + 1);
         }
       }
     } finally {

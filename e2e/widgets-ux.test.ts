@@ -268,12 +268,12 @@ describe('EndpointCheck', () => {
       expect(whole).toContain('auth-missing-token');
       for (const label of ['Run endpoint checks', 'Save JSON', 'Download HTML', 'Load a saved report', 'Compare with another saved report']) expect(whole, `"${label}" printed`).not.toContain(label);
       for (const [n, pg] of pages.entries()) {
-        const bottom = pg.items.filter((i) => i.y < 13 * MM).map((i) => i.text).join('');
+        const bottom = pg.items.filter((i) => i.y < 12 * MM).map((i) => i.text).join('');
         expect(bottom, `page ${n + 1} footer`).toContain(pageUrl('endpoint'));
         expect(bottom).toContain(`botflow ${TOOL_VERSION}`);
-        for (const i of pg.items.filter((it) => it.y >= 13 * MM && it.y <= pg.height - 13 * MM)) {
-          expect(i.x, `"${i.text}" on page ${n + 1}`).toBeGreaterThanOrEqual(11 * MM - 1);
-          expect(i.x + i.width, `"${i.text}" on page ${n + 1}`).toBeLessThanOrEqual(pg.width - 11 * MM + 1);
+        for (const i of pg.items.filter((it) => it.y >= 12 * MM && it.y <= pg.height - 12 * MM)) {
+          expect(i.x, `"${i.text}" on page ${n + 1}`).toBeGreaterThanOrEqual(10 * MM - 1);
+          expect(i.x + i.width, `"${i.text}" on page ${n + 1}`).toBeLessThanOrEqual(pg.width - 10 * MM + 1);
         }
       }
     } finally {
