@@ -113,7 +113,7 @@ describe('auth probes', () => {
     expect(missing).toMatchObject({ probed: true, ok: true, status: 401, sent: { authorization: 'none' } });
     expect(forged).toMatchObject({ probed: true, ok: true, status: 401, sent: { authorization: 'forged-bearer-token', token: { aud: appId, iss: 'https://api.botframework.com' } } });
     const auth = s.requests.map((r) => r.headers.authorization).find((h) => typeof h === 'string') as string;
-    const [header, payload] = auth.replace('Bearer ', '').split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>);
+    const [header = {}, payload = {}] = auth.replace('Bearer ', '').split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>);
     expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
     const activity = JSON.parse(s.requests[0]!.body) as { serviceUrl: string };
     expect(payload).toMatchObject({ iss: 'https://api.botframework.com', aud: appId, serviceurl: activity.serviceUrl });

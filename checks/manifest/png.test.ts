@@ -71,7 +71,7 @@ describe('readPng', () => {
 
   it('reports a bad CRC, a truncated file and a chunk length past the end', () => {
     const png = encodePng({ width: 4, height: 4, pixel: pattern });
-    const crc = png.slice(); crc[29] ^= 0xff;
+    const crc = png.slice(); crc[29] = crc[29]! ^ 0xff;
     expect(readPng(crc)).toMatchObject({ ok: false, error: expect.stringMatching(/CRC/) });
     expect(readPng(png.subarray(0, png.length - 6))).toMatchObject({ ok: false });
     const long = png.slice(); long[8] = 0x7f;

@@ -23,7 +23,7 @@ describe('readZipDirectory / readZipEntry', () => {
     const zip = zipSync({ 'a.txt': strToU8('hello hello hello') }, { level: 0 });
     const dir = readZipDirectory(zip);
     const bad = zip.slice();
-    bad[30 + 5 + 2] ^= 1; // a data byte of the stored entry
+    bad[30 + 5 + 2] = bad[30 + 5 + 2]! ^ 1; // a data byte of the stored entry
     expect(readZipEntry(bad, dir.entries[0]!)).toMatchObject({ ok: false, kind: 'corrupt', message: expect.stringMatching(/CRC-32/) });
   });
 

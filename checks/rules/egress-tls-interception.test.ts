@@ -22,7 +22,7 @@ runCheckTable(check, {
   base: { EgressHosts: base },
   valid: [
     { name: 'public chains everywhere', messageId: 'publicChains', data: { count: 3, issuers: MS_ISSUER } },
-    { name: 'nothing connected', evidence: withProbes(base.probes.map((p) => ({ ...p, ok: false, tls: undefined }))), status: 'skip', messageId: 'noHandshake' },
+    { name: 'nothing connected', evidence: withProbes(base.probes.map(({ tls: _tls, ...p }) => ({ ...p, ok: false }))), status: 'skip', messageId: 'noHandshake' },
   ],
   invalid: [
     { name: 'proxy CA not trusted', evidence: withProbes([probe('login.botframework.com', { ...PROXY, authorized: false, authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN' }), ...base.probes.slice(1)]), status: 'warn', messageId: 'intercepted', data: { issuer: 'CN=Contoso TLS Inspection CA, O=Contoso', hosts: 'login.botframework.com' } },

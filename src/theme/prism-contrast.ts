@@ -66,10 +66,9 @@ export function withReadableTokens(theme: PrismTheme, minRatio = 4.6): PrismThem
   if (!background || !parseColor(background)) {
     throw new Error('withReadableTokens needs a theme with a #hex or rgb() plain.backgroundColor');
   }
-  const fix = (color: string | undefined): string | undefined =>
-    color === undefined ? undefined : readableOn(color, background, minRatio);
+  const fix = (color: string): string => readableOn(color, background, minRatio);
   return {
-    plain: { ...theme.plain, color: fix(theme.plain.color) },
+    plain: { ...theme.plain, ...(theme.plain.color !== undefined ? { color: fix(theme.plain.color) } : {}) },
     styles: theme.styles.map((entry) => ({
       ...entry,
       style: { ...entry.style, ...(entry.style.color ? { color: fix(entry.style.color) } : {}) },

@@ -88,8 +88,8 @@ export async function loadRegistrationDocuments(ctx: CommandContext, botPath: st
   }
   // Shape errors (not a bot resource, another channel) are input errors too: exit 2 before any run.
   buildRegistrationEvidence({ source: 'document', bot, botLabel, ...(channel !== undefined ? { channel, channelLabel: out.channelLabel } : {}) });
-  out.bot = bot as CheckInput['bot'];
-  if (channel !== undefined) out.channel = channel as CheckInput['channel'];
+  out.bot = bot as NonNullable<CheckInput['bot']>;
+  if (channel !== undefined) out.channel = channel as NonNullable<CheckInput['channel']>;
   return out;
 }
 
@@ -131,9 +131,9 @@ const RESOURCE_GROUP = /^[-\w._()]{1,90}$/;
 const BOT_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9_.]{1,63}$/;
 
 export interface LiveFlags {
-  subscription?: string;
-  resourceGroup?: string;
-  name?: string;
+  subscription?: string | undefined;
+  resourceGroup?: string | undefined;
+  name?: string | undefined;
   cloud: EgressCloudId;
   tokenStdin?: boolean;
   armUrl?: string;

@@ -17,7 +17,7 @@ async function server(opts: Parameters<typeof startServer>[0]): Promise<TestServ
   return s;
 }
 
-async function codeOf(p: Promise<unknown>): Promise<{ code?: string; phase?: string; osCode?: string; message: string }> {
+async function codeOf(p: Promise<unknown>): Promise<{ code?: string | undefined; phase?: string | undefined; osCode?: string | undefined; message: string }> {
   try {
     await p;
   } catch (err) {

@@ -1,4 +1,5 @@
 import React from 'react';
+import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import { useAllDocsData } from '@docusaurus/plugin-content-docs/client';
 import { checkDocPath, type CheckId } from './catalogue';
@@ -32,7 +33,7 @@ export default function CheckRef({ id }: Props): React.JSX.Element {
   const code = <code className={styles.id}>{id}</code>;
   if (href) {
     return (
-      <Link to={href} className={styles.link} data-check-id={id}>
+      <Link to={href} className={clsx(styles.link)} data-check-id={id}>
         {code}
       </Link>
     );

@@ -8,7 +8,8 @@ interface Common {
   name: string;
   label: React.ReactNode;
   hint?: React.ReactNode;
-  error?: string;
+  /** The input error shown under the control; none when undefined. */
+  error?: string | undefined;
   value: string;
   onChange(value: string): void;
 }

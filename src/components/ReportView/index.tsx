@@ -79,7 +79,7 @@ function ResultItem({ result, linked, anchor }: { result: CheckResult; linked: b
         </div>
       ) : null}
       {linked ? (
-        <Link to={`/docs/checks/${result.id}`} className={styles.docLink}>
+        <Link to={`/docs/checks/${result.id}`} className={clsx(styles.docLink)}>
           About the {result.id} check
         </Link>
       ) : null}

@@ -6,7 +6,7 @@ import styles from './styles.module.css';
 
 interface Props {
   status: Status;
-  className?: string;
+  className?: string | undefined;
 }
 
 /** A status as a symbol AND a word (never colour alone); the colour only reinforces it. */
