@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CLOUD_IDS, CLOUD_PRESETS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS,
 } from '../checks/core/clouds';
-import { RSC_PERMISSIONS } from '../checks/core/rsc-permissions';
-import { RESIDENCY_STATEMENTS } from '../checks/core/residency-data';
+import { RSC_PERMISSIONS } from '../checks/data/rsc-permissions';
+import { RESIDENCY_STATEMENTS } from '../checks/data/residency';
 import { CHECK_IDS } from '../src/components/CheckRef/catalogue';
 import { gotoInMode, launchBrowser, newPage, type Browser } from './helpers/browser';
 import { buildDir, REPO_ROOT, startStaticServer, type StaticServer } from './helpers/site';

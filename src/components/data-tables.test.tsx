@@ -14,8 +14,8 @@ import RegionalBotsTable from './RegionalBotsTable';
 import SourceLinks from './SourceLinks';
 import RscPermissionsTable from './RscPermissionsTable';
 import ResidencyStatementsTable from './ResidencyStatementsTable';
-import { RSC_PERMISSIONS } from '../../checks/core/rsc-permissions';
-import { RESIDENCY_STATEMENTS } from '../../checks/core/residency-data';
+import { RSC_PERMISSIONS } from '../../checks/data/rsc-permissions';
+import { RESIDENCY_STATEMENTS } from '../../checks/data/residency';
 
 /**
  * Each table on the reference pages is rendered from checks/core/clouds. These tests render the

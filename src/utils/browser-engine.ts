@@ -11,6 +11,6 @@ export { residencySuite } from '../../checks/suites/residency';
 export { analyzeServiceUrl } from '../../checks/residency/service-url';
 export { buildAllowlist, renderAllowlist } from '../../checks/allowlist/allowlist';
 export { reportFile, loadReport, compare, chronological, comparisonMismatch } from './report-files';
-export { parseJsonDocument } from '../../checks/gather/registration-json';
-export { buildRegistrationEvidence } from '../../checks/gather/registration-model';
+export { parseJsonDocument } from '../../checks/core/json-parse';
+export { buildRegistrationEvidence } from '../../checks/computed/registration-model';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../checks/core/types';
-import { startApi, type RunningApi } from '../../checks/server/test-utils';
+import { startApi, type RunningApi } from '../../checks/testing/api-server';
 import { ApiRunError, checkApiHealth, streamRun } from './check-api';
 
 /**

@@ -1,6 +1,6 @@
 import React from 'react';
 import type { CloudId } from '../../../checks/core/clouds';
-import { RESIDENCY_STATEMENTS } from '../../../checks/core/residency-data';
+import { RESIDENCY_STATEMENTS } from '../../../checks/data/residency';
 import SourceLinks from '../SourceLinks';
 import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * What the residency check reports for a cloud (in transit, at rest), rendered from
- * checks/core/residency-data so this page and `botflow residency` say the same thing.
+ * checks/data/residency so this page and `botflow residency` say the same thing.
  */
 export default function ResidencyStatementsTable({ cloud }: Props): React.JSX.Element {
   const statements = RESIDENCY_STATEMENTS[cloud];

@@ -1,5 +1,5 @@
 import React from 'react';
-import { RSC_PERMISSIONS, type RscPermission, type RscScope } from '../../../checks/core/rsc-permissions';
+import { RSC_PERMISSIONS, type RscPermission, type RscScope } from '../../../checks/data/rsc-permissions';
 import CodeValue from '../CodeValue';
 import ScrollTable from '../ScrollTable';
 import styles from './styles.module.css';
@@ -18,7 +18,7 @@ export function rscRows(props: Props): RscPermission[] {
   return RSC_PERMISSIONS.filter((p) => (!props.contentOnly || p.readsContent) && (!props.scope || p.scope === props.scope));
 }
 
-/** Resource-specific consent permissions and what each grants, rendered from checks/core/rsc-permissions. */
+/** Resource-specific consent permissions and what each grants, rendered from checks/data/rsc-permissions. */
 export default function RscPermissionsTable(props: Props): React.JSX.Element {
   const rows = rscRows(props);
   return (

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { SourceRef } from '../../../checks/core/sources-data';
+import type { SourceRef } from '../../../checks/data/sources';
 import styles from './styles.module.css';
 
 interface Props {
