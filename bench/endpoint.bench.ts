@@ -68,7 +68,7 @@ async function suiteVsSlowestProbe(ca: string): Promise<BenchResult[]> {
   // work is CPU (TLS handshakes on one thread), so that row is reported without a goal.
   const proxy = await startLatencyProxy({ host: '127.0.0.1', port: bot.port }, RTT_MS);
   try {
-    const common = { suite: endpointSuite, allowPrivate: true, ca, timeoutMs: 5_000, gathererTimeoutMs: 30_000 } as const;
+    const common = { suite: endpointSuite, allowPrivate: true, ca, phaseTimeoutMs: 5_000, gathererTimeoutMs: 30_000 } as const;
     const local = await suiteAndProbes({ ...common, input: { url: bot.url, appId: bot.appId } });
     const remote = await suiteAndProbes({ ...common, input: { url: `https://localhost:${proxy.port}/api/messages`, appId: bot.appId } });
     const rows: BenchResult[] = [];
@@ -124,7 +124,7 @@ async function tlsVsTestssl(ca: string): Promise<BenchResult[]> {
   const server = await startServer({ tls: { kind: 'good', range: 'all' } });
   try {
     const params: RunParams = {
-      suite: endpointSuite, input: { url: `https://127.0.0.1:${server.port}/api/messages` }, allowPrivate: true, ca, timeoutMs: 5_000,
+      suite: endpointSuite, input: { url: `https://127.0.0.1:${server.port}/api/messages` }, allowPrivate: true, ca, phaseTimeoutMs: 5_000,
       only: ['tls-protocol-version', 'tls-certificate-trust', 'tls-certificate-hostname', 'tls-certificate-expiry'],
     };
     await runChecks(params);

@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CheckInput } from '../core/evidence';
 import { runChecks, type RunnableSuite, type RunParams } from '../core/runner';
@@ -10,6 +12,8 @@ import { docsBase } from './docs-location';
 import { exitCodeFor } from './exit-codes';
 import { UsageError } from './usage-error';
 import { redactSecrets, scrubStrings } from '../core/redact';
+import { deriveRunParams, parsePhaseTimeout, PHASE_TIMEOUT_MAX_MS, PHASE_TIMEOUT_MIN_MS, type DerivedRunParams } from '../core/run-params';
+import { DEFAULT_TIMEOUTS } from '../gather/net/timeouts';
 
 export interface CommonFlags {
   format: ReportFormat;
@@ -68,4 +72,62 @@ export async function runSuiteCommand(
   const report = await runChecks({ ...params.run, suite: params.suite, input: params.input, ...(onEvent ? { onEvent } : {}) });
   await emitReport(ctx, report, params.flags, params.secrets);
   return report;
+}
+
+/** Help text of `--timeout`, the same in every command that probes. */
+export const TIMEOUT_HELP = `limit for each network step of a probe (DNS, connect, TLS, response) in ms, ${PHASE_TIMEOUT_MIN_MS}-${PHASE_TIMEOUT_MAX_MS} (default ${DEFAULT_TIMEOUTS.connect}, response ${DEFAULT_TIMEOUTS.firstByte})`;
+
+/** Largest CA bundle read (a bundle of many roots is still far below this). */
+const MAX_CA_BYTES = 1024 * 1024;
+
+/** Reads and checks a PEM bundle of extra trusted roots (`--ca`, BOTFLOW_CA); a bad file is a UsageError. */
+export async function readCaFile(file: string, cwd: string): Promise<string> {
+  const full = path.resolve(cwd, file);
+  const what = 'Give the path of a PEM file with the root certificate(s) to trust.';
+  let text: string;
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) throw new UsageError(`the CA file "${file}" is not a file. ${what}`);
+    if (info.size > MAX_CA_BYTES) throw new UsageError(`the CA file "${file}" is larger than ${MAX_CA_BYTES / 1024} KiB. ${what}`);
+    text = await readFile(full, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`cannot read the CA file "${file}" (${code}). ${what}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new UsageError(`the CA file "${file}" holds no PEM certificate (-----BEGIN CERTIFICATE-----). ${what}`);
+  }
+  try {
+    new X509Certificate(text);
+  } catch {
+    throw new UsageError(`the CA file "${file}" does not hold a valid PEM certificate. ${what}`);
+  }
+  return text;
+}
+
+/** The run settings of a command that probes, as its flags (or its config file) give them. */
+export interface RunFlags {
+  /** `--timeout` as typed, or a number from a config file. */
+  timeout?: string | number;
+  /** Path of the `--ca` file (relative to `caBase`, default the working directory). */
+  ca?: string;
+  allowPrivate?: boolean;
+}
+
+/**
+ * The run parameters from the flags: reads the `--ca` file, then derives the limits and notes
+ * with the one function the API uses too (checks/core/run-params.ts). The result spreads into
+ * `runChecks` as it is. `timeoutLabel` names where
+ * the timeout came from in an error (`--timeout`, or a config file's key).
+ */
+export async function runParamsFromFlags(ctx: CommandContext, flags: RunFlags, options: { caBase?: string; timeoutLabel?: string } = {}): Promise<DerivedRunParams> {
+  const timeoutLabel = options.timeoutLabel ?? '--timeout';
+  // The timeout is checked before the file is read: it is the cheaper mistake to report.
+  parsePhaseTimeout(flags.timeout, timeoutLabel);
+  const ca = flags.ca !== undefined ? await readCaFile(flags.ca, options.caBase ?? ctx.io.cwd) : undefined;
+  return deriveRunParams(
+    { timeout: flags.timeout, ...(ca ? { ca } : {}), ...(flags.allowPrivate ? { allowPrivate: true } : {}) },
+    { timeoutLabel, source: 'cli' },
+  );
 }

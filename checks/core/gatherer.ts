@@ -6,8 +6,12 @@ export interface RunOptions {
   allowPrivate?: boolean;
   /** Extra PEM roots to trust (private test CAs). */
   ca?: string;
-  /** Per-gatherer timeout in ms (each network phase has its own smaller limits). */
-  timeoutMs?: number;
+  /**
+   * Cap in ms on EACH network step of a probe (DNS, connect, TLS, first byte, body): `--timeout`
+   * and the API's `timeout` (checks/core/run-params.ts). Absent: the per-step defaults. The cap
+   * on a whole gatherer is the runner's `gathererTimeoutMs`, derived from this one.
+   */
+  phaseTimeoutMs?: number;
   /** HTTP proxy for network probes (the CLI sets it from HTTPS_PROXY/NO_PROXY; the API never does). */
   proxy?: { url: string; httpUrl?: string; noProxy?: string };
   /** Name resolver for network probes (tests and the API inject one; default: the system resolver). */

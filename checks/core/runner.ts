@@ -32,7 +32,10 @@ export interface RunParams extends RunOptions {
   only?: readonly string[];
   /** Whole-run deadline in ms; evidence still pending then becomes an error. Default 60 s. */
   deadlineMs?: number;
-  /** Default per-gatherer timeout in ms. Default 20 s. */
+  /**
+   * Cap in ms on one gatherer that sets none of its own. Default 20 s. Front doors derive it
+   * from the per-step cap `phaseTimeoutMs` (checks/core/run-params.ts); it never falls back to it.
+   */
   gathererTimeoutMs?: number;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -114,7 +117,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
   const options: RunOptions = {
     ...(params.allowPrivate !== undefined ? { allowPrivate: params.allowPrivate } : {}),
     ...(params.ca !== undefined ? { ca: params.ca } : {}),
-    ...(params.timeoutMs !== undefined ? { timeoutMs: params.timeoutMs } : {}),
+    ...(params.phaseTimeoutMs !== undefined ? { phaseTimeoutMs: params.phaseTimeoutMs } : {}),
     ...(params.proxy !== undefined ? { proxy: params.proxy } : {}),
     ...(params.lookup !== undefined ? { lookup: params.lookup } : {}),
   };
@@ -134,7 +137,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
     if (!gatherer.environments.includes(environment)) {
       throw new UnsupportedEnvironmentError(`"${id}" cannot be gathered in the ${environment}; use the CLI or the API.`);
     }
-    const timeoutMs = gatherer.timeoutMs ?? params.gathererTimeoutMs ?? params.timeoutMs ?? DEFAULT_GATHERER_TIMEOUT_MS;
+    const timeoutMs = gatherer.timeoutMs ?? params.gathererTimeoutMs ?? DEFAULT_GATHERER_TIMEOUT_MS;
     const controller = new AbortController();
     if (runController.signal.aborted) controller.abort(runController.signal.reason);
     else inFlight.add(controller);

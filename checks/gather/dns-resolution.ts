@@ -49,7 +49,7 @@ export async function resolveForRun(ctx: GatherContext, url: URL): Promise<Exclu
   try {
     const r = await resolveHost(host, {
       ...(ctx.options.lookup ? { lookup: ctx.options.lookup } : {}),
-      timeoutMs: phaseTimeouts(ctx.options.timeoutMs).dns,
+      timeoutMs: phaseTimeouts(ctx.options.phaseTimeoutMs).dns,
       signal: ctx.signal,
     });
     const refused = r.addresses.find((a) => !isAllowedClass(a.class, allowPrivate));

@@ -80,7 +80,7 @@ describe('TlsHandshake', () => {
 
   it('records a refused connection as a failure, not an exception', async () => {
     const port = await closedPort();
-    const e = await gather('TlsHandshake', { url: `https://localhost:${port}/` }, { allowPrivate: true, lookup: loopbackLookup, timeoutMs: 500 });
+    const e = await gather('TlsHandshake', { url: `https://localhost:${port}/` }, { allowPrivate: true, lookup: loopbackLookup, phaseTimeoutMs: 500 });
     expect(e).toMatchObject({ probed: true, ok: false, failure: { phase: 'connect', osCode: 'ECONNREFUSED' } });
   });
 
@@ -94,7 +94,7 @@ describe('TlsVersions', () => {
   it('tells accepted, refused and every version apart', async () => {
     const s = await startServer({ tls: { kind: 'good', range: 'tls12only' } });
     onTestFinished(() => s.close());
-    const e = await gather('TlsVersions', { url: s.url }, { allowPrivate: true, lookup: loopbackLookup, timeoutMs: 1_000 });
+    const e = await gather('TlsVersions', { url: s.url }, { allowPrivate: true, lookup: loopbackLookup, phaseTimeoutMs: 1_000 });
     if (!e.probed) throw new Error('expected a probe');
     expect(e.versions['TLSv1.2']).toMatchObject({ accepted: true, protocol: 'TLSv1.2' });
     expect(e.versions['TLSv1.3'].accepted).toBe(false);

@@ -49,7 +49,7 @@ export function netOptions(ctx: GatherContext, url: URL, resolution?: Resolution
   return {
     allowPrivate: Boolean(ctx.options.allowPrivate),
     ...(ctx.options.lookup ? { lookup: ctx.options.lookup } : {}),
-    ...(ctx.options.timeoutMs ? { timeouts: ctx.options.timeoutMs } : {}),
+    ...(ctx.options.phaseTimeoutMs ? { timeouts: ctx.options.phaseTimeoutMs } : {}),
     signal: ctx.signal,
     ...(proxy ? { proxy } : {}),
     ...(resolution && !proxy ? { resolution } : {}),

@@ -25,7 +25,7 @@ const FAST = 4_000;
 
 async function run(input: RunParams['input'], extra: Partial<RunParams> & { withoutCa?: true } = {}): Promise<Report> {
   const { withoutCa, ...rest } = extra;
-  return runChecks({ suite: endpointSuite, input, allowPrivate: true, ...(withoutCa ? {} : { ca }), timeoutMs: FAST, gathererTimeoutMs: FAST * 6, ...rest });
+  return runChecks({ suite: endpointSuite, input, allowPrivate: true, ...(withoutCa ? {} : { ca }), phaseTimeoutMs: FAST, gathererTimeoutMs: FAST * 6, ...rest });
 }
 
 function byId(report: Report): Record<string, CheckResult> {
@@ -209,7 +209,7 @@ describe('reachability and latency scenarios', () => {
   it('a server that never answers fails reachability waiting for the response, quickly', async () => {
     const s = await server({ tls: { kind: 'good' }, handler: handlers.neverAnswer });
     const t0 = performance.now();
-    const report = await run({ url: s.url }, { timeoutMs: 1_000, only: ['endpoint-reachable', 'auth-missing-token'] });
+    const report = await run({ url: s.url }, { phaseTimeoutMs: 1_000, only: ['endpoint-reachable', 'auth-missing-token'] });
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(byId(report)['endpoint-reachable']).toMatchObject({ status: 'fail', evidence: { failure: { phase: 'firstByte', code: 'CHK_ERR_PROBE_TIMEOUT' } } });
     expect(byId(report)['auth-missing-token']?.status).toBe('warn');
@@ -218,7 +218,7 @@ describe('reachability and latency scenarios', () => {
   it('a server answering one byte a second fails reachability', async () => {
     const s = await startDripServer({ tls: { kind: 'good' }, intervalMs: 1_000 });
     onTestFinished(() => s.close());
-    const report = await run({ url: s.url }, { timeoutMs: 1_000, only: ['endpoint-reachable'] });
+    const report = await run({ url: s.url }, { phaseTimeoutMs: 1_000, only: ['endpoint-reachable'] });
     expect(byId(report)['endpoint-reachable']).toMatchObject({ status: 'fail', evidence: { failure: { code: 'CHK_ERR_PROBE_TIMEOUT' } } });
   });
 
@@ -272,7 +272,7 @@ describe('runner: a gatherer that throws or hangs', () => {
     const throwing = { id: 'TlsVersions', environments: ['node'] as const, async gather(): Promise<never> { throw Object.assign(new Error('boom'), { code: 'ENOPE' }); } };
     const hanging = { id: 'AuthProbeForgedToken', environments: ['node'] as const, timeoutMs: 200, gather: () => new Promise<never>(() => undefined) };
     const suite = { ...endpointSuite, gatherers: endpointSuite.gatherers.map((g) => (g.id === 'TlsVersions' ? throwing : g.id === 'AuthProbeForgedToken' ? hanging : g)) };
-    const report = await runChecks({ suite, input: { url: bot.url }, allowPrivate: true, ca, timeoutMs: FAST });
+    const report = await runChecks({ suite, input: { url: bot.url }, allowPrivate: true, ca, phaseTimeoutMs: FAST });
     const r = byId(report);
     expect(r['tls-protocol-version']).toMatchObject({ status: 'error', error: { code: 'CHK_ERR_EVIDENCE_ERRORED' } });
     expect(r['auth-forged-token']).toMatchObject({ status: 'error', error: { code: 'CHK_ERR_PROBE_TIMEOUT' } });

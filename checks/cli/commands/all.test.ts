@@ -159,7 +159,7 @@ describe('botflow all: the trust chain', () => {
     ['a channel without a bot', ['--channel', 'channel'], /--channel needs --bot/],
     ['a bad app id', ['--bot', 'bot', '--app-id', 'not-a-guid'], /--app-id "not-a-guid" is not a GUID/],
     ['an unknown cloud in the config', ['--config', 'cloudConfig'], /cloud "azurechina" is not one of public, gcc, gcch, dod/],
-    ['a bad timeout', ['--bot', 'bot', '--timeout', '5s'], /--timeout "5s" must be a whole number/],
+    ['a bad timeout', ['--bot', 'bot', '--timeout', '5s'], /--timeout must be a whole number of milliseconds between 50 and 120000 \(got "5s"\)/],
   ])('refuses %s (exit 2)', async (_name, args, message) => {
     const argv = args.map((a, i) => (i % 2 === 1 && f[a] ? f[a]! : a));
     const run = await runCli(['all', ...argv]);

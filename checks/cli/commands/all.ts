@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext, RegisterCommand } from '../command';
-import { addCommonOptions, emitReport, progressListener, type CommonFlags } from '../run-suite';
+import { addCommonOptions, emitReport, progressListener, runParamsFromFlags, TIMEOUT_HELP, type CommonFlags } from '../run-suite';
 import { UsageError } from '../usage-error';
 import type { CheckInput } from '../../core/evidence';
 import { runChecks } from '../../core/runner';
@@ -101,7 +101,7 @@ const register: RegisterCommand = (program, ctx) => {
     .option('--ca <pem>', 'extra trusted root certificates (PEM) for a private test endpoint')
     .option('--no-probe', 'do not probe the endpoint over the network (compare the documents only)')
     .option('--allow-private', 'allow loopback and private endpoint addresses (local development)')
-    .option('--timeout <ms>', 'per-probe timeout in milliseconds')
+    .option('--timeout <ms>', TIMEOUT_HELP)
     .option('--manifest <file>', 'manifest.json or the app package .zip')
     .option('--bot <file>', 'the JSON "az bot show" prints')
     .option('--channel <file>', 'the JSON "az bot msteams show" prints');
@@ -142,12 +142,12 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
     if (appId !== undefined && !isGuid(appId)) throw new UsageError(`--app-id "${appId.slice(0, 80)}" is not a GUID (the bot's Microsoft App ID).`);
     if (manifestPath) Object.assign(input, await loadManifestInput(ctx, manifestPath));
     const caPath = flags.ca ?? fromConfig(config.ca);
-    const ca = caPath ? (await readInputFile(ctx, caPath, 'CA bundle', 1024 * 1024)).toString('utf8') : undefined;
-    const timeoutText = flags.timeout ?? (config.timeout !== undefined ? String(config.timeout) : undefined);
-    const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
-    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000)) {
-      throw new UsageError(`--timeout "${timeoutText}" must be a whole number of milliseconds between 100 and 120000.`);
-    }
+    const timeout = flags.timeout ?? config.timeout;
+    const run = await runParamsFromFlags(ctx, {
+      ...(timeout !== undefined ? { timeout } : {}),
+      ...(caPath !== undefined ? { ca: caPath } : {}),
+      ...(flags.allowPrivate || config.allowPrivate ? { allowPrivate: true } : {}),
+    }, flags.timeout === undefined && config.timeout !== undefined ? { timeoutLabel: `${flags.config}: "timeout"` } : {});
 
     // The registration layer is read first: its app id, endpoint and webhook fill what was not given.
     let registration: { evidence: AzureRegistrationEvidence } | { error: Error } | undefined;
@@ -210,12 +210,11 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
     const report = await runChecks({
       suite,
       input,
-      deadlineMs: 120_000,
-      notes,
-      ...(flags.allowPrivate || config.allowPrivate ? { allowPrivate: true } : {}),
-      ...(ca !== undefined ? { ca } : {}),
+      ...run,
+      // The registration lookup (ARM) may take longer than the probes' derived deadline.
+      deadlineMs: Math.max(run.deadlineMs, 120_000),
+      notes: [...notes, ...run.notes],
       ...(proxy ? { proxy } : {}),
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(onEvent ? { onEvent } : {}),
     });
     await emitReport(ctx, report, flags, [token]);

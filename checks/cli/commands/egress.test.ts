@@ -53,7 +53,7 @@ describe('botflow egress', () => {
   it.each([
     [['egress', '--cloud', 'china'], /argument 'china' is invalid/],
     [['egress', '--cloud', 'dod', '--region', 'india'], /worldwide \(public\) bots only/],
-    [['egress', '--ca', '/nonexistent/ca.pem'], /cannot read --ca/],
+    [['egress', '--ca', '/nonexistent/ca.pem'], /cannot read the CA file/],
   ])('exits 2 with one clear line for %j', async (argv, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../command';
-import { addCommonOptions, runSuiteCommand, type CommonFlags } from '../run-suite';
+import { addCommonOptions, readCaFile, runSuiteCommand, type CommonFlags } from '../run-suite';
 import { UsageError } from '../usage-error';
 import { BOT_REGIONS, EGRESS_CLOUD_IDS, type BotRegion, type EgressCloudId } from '../../core/clouds';
 import { egressSuite } from '../../suites/egress';
@@ -57,15 +55,7 @@ const register: RegisterCommand = (program, ctx) => {
     if (flags.region && flags.cloud !== 'public') {
       throw new UsageError(`--region ${flags.region} applies to worldwide (public) bots only; drop --region or use --cloud public.`);
     }
-    let ca: string | undefined;
-    if (flags.ca) {
-      try {
-        ca = await readFile(resolve(ctx.io.cwd, flags.ca), 'utf8');
-      } catch (err) {
-        throw new UsageError(`cannot read --ca "${flags.ca}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Pass a readable PEM file.`);
-      }
-      if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca "${flags.ca}" holds no PEM certificate. Pass a PEM file (-----BEGIN CERTIFICATE-----).`);
-    }
+    const ca = flags.ca !== undefined ? await readCaFile(flags.ca, ctx.io.cwd) : undefined;
     const proxyEnv: Record<string, string> = {};
     for (const name of PROXY_VARS) {
       const v = ctx.io.env[name];

@@ -96,7 +96,7 @@ describe('botflow endpoint (in-process)', () => {
     ['unsupported scheme', ['endpoint', 'ftp://bot.contoso.com/api/messages'], /unsupported scheme "ftp"/],
     ['credentials in the URL', ['endpoint', 'https://user:secret@bot.contoso.com/api/messages'], /contains credentials/],
     ['unreadable CA file', ['endpoint', 'https://bot.contoso.com/api/messages', '--ca', 'missing.pem'], /cannot read the CA file "missing.pem" \(ENOENT\)/],
-    ['CA file without a certificate', ['endpoint', 'https://bot.contoso.com/api/messages', '--ca', 'not-a-cert.txt'], /contains no PEM certificate/],
+    ['CA file without a certificate', ['endpoint', 'https://bot.contoso.com/api/messages', '--ca', 'not-a-cert.txt'], /holds no PEM certificate/],
     ['app id not a GUID', ['endpoint', 'https://bot.contoso.com/api/messages', '--app-id', 'my-bot'], /--app-id must be a GUID/],
     ['app id with one brace', ['endpoint', 'https://bot.contoso.com/api/messages', '--app-id', '{00000000-0000-0000-0000-000000000000'], /--app-id must be a GUID/],
     ['bad timeout', ['endpoint', 'https://bot.contoso.com/api/messages', '--timeout', 'soon'], /--timeout must be a whole number/],

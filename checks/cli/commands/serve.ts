@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command';
 import { shippedSite } from '../docs-location';
+import { readCaFile } from '../run-suite';
 import { UsageError } from '../usage-error';
 import { createApiServer } from '../../server/app';
 import { DEFAULT_ALLOWED_PORTS } from '../../server/guard';
@@ -19,18 +20,6 @@ interface ServeFlags {
   ca?: string;
   allowedHost?: string;
   logLevel: string;
-}
-
-/** Reads extra trusted roots (PEM) for the runs, e.g. a private test CA. */
-export function readCaFile(path: string, cwd: string): string {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read the CA file "${path}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Give a readable PEM file.`);
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`the CA file "${path}" holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
-  return text;
 }
 
 function parsePort(value: string, what: string): number {
@@ -100,7 +89,7 @@ const register: RegisterCommand = (program, ctx) => {
         try { checkRedisUrl(redisUrl); } catch (err) { throw new UsageError((err as Error).message); }
       }
       const caPath = flags.ca ?? ctx.io.env.BOTFLOW_CA;
-      const ca = caPath ? readCaFile(caPath, ctx.io.cwd) : undefined;
+      const ca = caPath ? await readCaFile(caPath, ctx.io.cwd) : undefined;
       const app = await createApiServer({
         mode: 'production',
         allowPrivate,
