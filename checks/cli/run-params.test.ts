@@ -4,7 +4,7 @@ import { runCli } from '../testing/cli';
 import { testPki } from '../testing/certs';
 import { manifestJson, tempDir, type TempDir } from '../testing/azure-mocks/files';
 import { APP_ID } from '../testing/azure-mocks/fixtures';
-import { startServer, type Handler, type TestServer } from '../testing/servers';
+import { handlers, startServer, type TestServer } from '../testing/servers';
 
 /**
  * `--timeout` means the same in every command: the cap on each network step of a probe. The
@@ -12,15 +12,6 @@ import { startServer, type Handler, type TestServer } from '../testing/servers';
  * later), so a probe as a whole takes longer than 1000 ms while no step does.
  */
 const STEP_MS = 600;
-const slowInSteps: Handler = (req, res) => {
-  if (req.method !== 'POST') { res.writeHead(405).end(); return; }
-  const body = 'Unauthorized Access. Request is not authorized';
-  setTimeout(() => {
-    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.flushHeaders();
-    setTimeout(() => res.end(body), STEP_MS);
-  }, STEP_MS);
-};
 
 let dir: TempDir;
 let server: TestServer;
@@ -30,7 +21,7 @@ beforeAll(async () => {
   dir = await tempDir();
   ca = await dir.write('ca.pem', (await testPki()).caPem);
   manifest = await dir.write('manifest.json', manifestJson(APP_ID));
-  server = await startServer({ tls: { kind: 'good' }, handler: slowInSteps });
+  server = await startServer({ tls: { kind: 'good' }, handler: handlers.slowInSteps(STEP_MS) });
 });
 afterAll(async () => {
   await server?.close();

@@ -145,7 +145,6 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     policy: {
       allowPrivate: options.allowPrivate,
       allowedPorts: options.allowedPorts,
-      ...(input.lookup ? { lookup: input.lookup } : {}),
     },
     ...(input.ca ? { ca: input.ca } : {}),
     ...(input.lookup ? { lookup: input.lookup } : {}),

@@ -1,9 +1,13 @@
 /**
  * The API's up-front guard on what a request asks the server to contact. It refuses early and
  * clearly (400 with the field): secrets in URLs (secret-input.ts walks every field), ports outside the allowed set,
- * and targets whose addresses the safe-networking module refuses. The same module applies the
- * address rules again on every connection and redirect during the run (`allowPrivate: false`
- * goes into the runner), so a name that re-resolves elsewhere later is still refused.
+ * and targets whose addresses the safe-networking module refuses.
+ *
+ * Each name is resolved ONCE per request: the guard and the run share one `resolveOnce` lookup
+ * (the first answer for a name, or its failure, is kept for the rest of the request), so the run
+ * connects to exactly the addresses the guard vetted: no second lookup to rebind, no second
+ * round trip. The safe-networking module still applies the address rules on every connection
+ * and on every redirect target during the run (`allowPrivate` goes into the runner).
  */
 import { classifyAddress, isAllowedClass, type AddressClass } from '../gather/net/address';
 import { resolveHost, chooseAddress, type LookupFn } from '../gather/net/resolve';
@@ -16,13 +20,33 @@ export interface TargetPolicy {
   allowPrivate: boolean;
   /** Ports a target may use; `'any'` lifts the rule. */
   allowedPorts: readonly number[] | 'any';
-  /** Resolver for the up-front check (tests inject one; default: the system resolver). */
+  /** Resolver for the up-front check: the request's `resolveOnce` lookup, shared with its run (default: the system resolver). */
   lookup?: LookupFn;
   /** Limit for the up-front resolution. */
   dnsTimeoutMs?: number;
 }
 
 export const DEFAULT_ALLOWED_PORTS: readonly number[] = [443, 8443];
+
+/**
+ * A lookup that asks `lookup` at most once per name and answers every later call for that name
+ * with the same promise (its addresses, or its failure). One per request: the guard vets what
+ * it returns, and the run connects to those same addresses. A name met only during the run (a
+ * redirect target) is looked up then, once, and vetted by the run's own guard.
+ */
+export function resolveOnce(lookup: LookupFn): LookupFn {
+  const answers = new Map<string, ReturnType<LookupFn>>();
+  return (hostname) => {
+    const key = hostname.toLowerCase();
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = Promise.resolve().then(() => lookup(hostname));
+      answer.catch(() => undefined);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
 
 function describeClass(cls: AddressClass): string {
   switch (cls) {
@@ -85,7 +109,6 @@ export async function checkTargetUrl(field: string, raw: string, policy: TargetP
     }
     return url;
   }
-  if (policy.allowPrivate && !policy.lookup) return url; // the run's guard still refuses metadata addresses
   let resolution;
   try {
     resolution = await resolveHost(host, { ...(policy.lookup ? { lookup: policy.lookup } : {}), timeoutMs: policy.dnsTimeoutMs ?? 5_000 });

@@ -8,6 +8,7 @@ import type { CheckInput } from '../core/evidence';
 import { MAX_DOCUMENT_CHARS } from '../core/json-parse';
 import { GUID_INPUT_TEXT } from '../computed/identifiers';
 import type { JsonObject, SuiteName } from '../core/types';
+import { PHASE_TIMEOUT_MAX_MS, PHASE_TIMEOUT_MIN_MS } from '../core/run-params';
 
 /** Suites the API runs. Egress is CLI-only: it must run on the bot's own host. */
 export const API_SUITES = ['endpoint', 'manifest', 'registration', 'residency'] as const;
@@ -44,6 +45,8 @@ export const inputSchemas: Readonly<Record<ApiSuite, Record<string, unknown>>> =
       url: urlField,
       appId: guidField,
       callingWebhook: urlField,
+      /** The CLI's --timeout: the cap in ms on each network step of a probe (checks/core/run-params.ts). */
+      timeout: { type: 'integer', minimum: PHASE_TIMEOUT_MIN_MS, maximum: PHASE_TIMEOUT_MAX_MS },
     },
   },
   manifest: {

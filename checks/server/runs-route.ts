@@ -9,8 +9,9 @@ import { runChecks } from '../core/runner';
 import { isCheckEngineError, toErrorInfo, ErrorCodes } from '../core/errors';
 import type { Report, RunEvent } from '../core/types';
 import { ApiCodes, ApiError, badInput } from './errors';
-import type { LookupFn } from '../gather/net/resolve';
-import { checkTargetUrl, type TargetPolicy } from './guard';
+import { deriveRunParams, type DerivedRunParams } from '../core/run-params';
+import { systemLookup, type LookupFn } from '../gather/net/resolve';
+import { checkTargetUrl, resolveOnce, type TargetPolicy } from './guard';
 import { API_SUITES, CLI_ONLY_SUITES, DOCUMENT_FIELDS, runBodySchema, TARGET_FIELDS, toCheckInput, type ApiSuite, type RunBody } from './inputs';
 import { refuseSecrets } from './secret-input';
 import type { ResolvedOptions } from './options';
@@ -25,7 +26,7 @@ export interface RunsRouteDeps {
   slots: RunSlots;
   clientSlots: ClientSlots;
   ca?: string;
-  /** Resolver for the runs' probes (tests); the API never passes a proxy. */
+  /** Resolver for the guard and the runs' probes (tests inject one; default: the system's). The API never passes a proxy. */
   lookup?: LookupFn;
 }
 
@@ -57,9 +58,12 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
     const suite = suites[suiteName];
     if (!API_SUITES.includes(suiteName) || !suite) throw badInput('/suite', `Unknown suite "${String(suiteName)}".`);
     const input = request.body.input;
+    // One resolution per name for the whole request: the guard vets the addresses, the run connects to those.
+    const lookup = resolveOnce(deps.lookup ?? systemLookup);
+    const run = apiRunParams(input, deps);
     for (const field of TARGET_FIELDS[suiteName]) {
       const value = input[field];
-      if (typeof value === 'string') await checkTargetUrl(`/input/${field}`, value, policy);
+      if (typeof value === 'string') await checkTargetUrl(`/input/${field}`, value, { ...policy, lookup });
     }
     const releaseClient = await deps.clientSlots.tryAcquire(clientKey(request.ip));
     if (!releaseClient) {
@@ -78,17 +82,12 @@ export function registerRunsRoute(app: FastifyInstance, deps: RunsRouteDeps): vo
     request.log.info({ suite: suiteName }, 'run started');
     const controller = new AbortController();
     reply.raw.on('close', () => { if (!reply.raw.writableFinished) controller.abort(new Error('The client went away.')); });
-    const notes = options.allowPrivate ? ['Private and loopback targets were allowed for this run (local use).'] : [];
     const params = {
+      ...run,
       suite,
       input: toCheckInput(suiteName, input),
-      allowPrivate: options.allowPrivate,
-      ...(deps.ca ? { ca: deps.ca } : {}),
-      ...probeOptions(deps),
-      deadlineMs: options.runDeadlineMs,
-      gathererTimeoutMs: options.gathererTimeoutMs,
+      lookup,
       signal: controller.signal,
-      ...(notes.length ? { notes } : {}),
     };
     const logEnd = (report: Report): void => {
       request.log.info({ suite: suiteName, counts: report.counts, durationMs: report.durationMs }, 'run finished');
@@ -156,9 +155,21 @@ async function streamRun(
     .send(stream);
 }
 
-/** Resolver injection for the probes (RunOptions.lookup), typed loosely while that field lands. */
-function probeOptions(deps: RunsRouteDeps): Record<string, unknown> {
-  return deps.lookup ? { lookup: deps.lookup } : {};
+/**
+ * The run parameters of a request: the same function as the CLI's flags (checks/core/run-params.ts),
+ * with the endpoint input's `timeout` as --timeout, this server's CA and private-target setting,
+ * and the limits capped at this server's per-run budget.
+ */
+function apiRunParams(input: Readonly<Record<string, unknown>>, deps: RunsRouteDeps): DerivedRunParams {
+  const { options } = deps;
+  try {
+    return deriveRunParams(
+      { ...(input.timeout !== undefined ? { timeout: input.timeout } : {}), ...(deps.ca ? { ca: deps.ca } : {}), allowPrivate: options.allowPrivate },
+      { timeoutLabel: '/input/timeout', timeoutField: 'timeout', source: 'api', caps: { gathererTimeoutMs: options.gathererTimeoutMs, deadlineMs: options.runDeadlineMs } },
+    );
+  } catch (err) {
+    throw asRunError(err);
+  }
 }
 
 function asRunError(err: unknown): Error {

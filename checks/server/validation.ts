@@ -3,6 +3,7 @@
  * never quote the value the client sent.
  */
 import { API_SUITES, inputSchemas } from './inputs';
+import { phaseTimeoutMessage } from '../core/run-params';
 
 interface AjvErrorLike {
   instancePath?: string;
@@ -27,6 +28,10 @@ export function formatValidationError(errors: readonly unknown[], context: strin
   const base = e.instancePath ?? '';
   const params = e.params ?? {};
   const where = context === 'body' ? 'the request body' : context;
+  // The timeout's one message, the same the CLI gives for --timeout (without echoing the value).
+  if (base === '/input/timeout' && ['type', 'minimum', 'maximum'].includes(e.keyword ?? '')) {
+    return { field: base, message: phaseTimeoutMessage(base) };
+  }
   switch (e.keyword) {
     case 'required': {
       const name = String(params.missingProperty ?? '');

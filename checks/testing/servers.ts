@@ -175,6 +175,24 @@ export const handlers = {
       res.on('close', () => clearInterval(timer));
     };
   },
+  /**
+   * A bot that enforces auth (401), slowly in steps: the headers after `stepMs`, the body
+   * `stepMs` later. Each network step stays under a per-step cap above `stepMs` while the whole
+   * answer takes twice as long (tests of what `--timeout` caps).
+   */
+  slowInSteps(stepMs: number): Handler {
+    return (req, res) => {
+      if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed', { allow: 'POST' });
+      const body = 'Unauthorized Access. Request is not authorized';
+      const timer = setTimeout(() => {
+        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+        res.flushHeaders();
+        const end = setTimeout(() => res.end(body), stepMs);
+        res.on('close', () => clearTimeout(end));
+      }, stepMs);
+      res.on('close', () => clearTimeout(timer));
+    };
+  },
   /** Answers with `status` and a fixed body. */
   status(status: number, body = '', headers: Record<string, string> = {}): Handler {
     return (_req, res) => send(res, status, body, headers);
