@@ -135,6 +135,10 @@ export async function createApiServer(input: ApiServerOptions): Promise<FastifyI
     allowPrivate: options.allowPrivate,
     suites: API_SUITES,
     limits: limitsMode(),
+    // The CA file's path only for local use (private targets allowed): there the reader runs the
+    // shown CLI command on this same machine and needs `--ca <file>` to get the same verdicts. A
+    // public server would only disclose its file layout, and its readers cannot use the file.
+    ...(options.allowPrivate && input.ca && input.caFile ? { caFile: input.caFile } : {}),
   }));
 
   registerRunsRoute(app, {

@@ -3,11 +3,15 @@
  * `docusaurus start` merges it (webpack-merge), and the dev server's express app then routes
  * /api/* into the API (development mode: private targets allowed) and everything else onward.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import { merge } from 'webpack-merge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import apiDevPlugin, { isApiPath } from '../../plugins/api-dev/index';
+import { testPki } from '../testing/certs';
 
 type Mw = { name: string; path?: string; middleware: (req: unknown, res: unknown, next: () => void) => void } | ((req: unknown, res: unknown, next: () => void) => void);
 type Setup = (middlewares: Mw[], devServer: unknown) => Mw[];
@@ -16,7 +20,14 @@ let server: Server;
 let base: string;
 let merged: Mw[];
 
+let caDir: string;
+let caFile: string;
 beforeAll(async () => {
+  // BOTFLOW_CA as a developer sets it for a local bot with a private test CA (read when the API starts).
+  caDir = mkdtempSync(join(tmpdir(), 'botflow-dev-ca-'));
+  caFile = join(caDir, 'dev-ca.pem');
+  writeFileSync(caFile, (await testPki()).caPem);
+  process.env.BOTFLOW_CA = caFile;
   const plugin = apiDevPlugin({} as never);
   const fromPlugin = (plugin.configureWebpack as (c: unknown, isServer: boolean) => { devServer?: { setupMiddlewares: Setup } })({}, false);
   expect(fromPlugin.devServer?.setupMiddlewares).toBeTypeOf('function');
@@ -37,7 +48,11 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
-afterAll(async () => { await new Promise((r) => server.close(r)); });
+afterAll(async () => {
+  delete process.env.BOTFLOW_CA;
+  await new Promise((r) => server.close(r));
+  rmSync(caDir, { recursive: true, force: true });
+});
 
 describe('api-dev plugin', () => {
   it('keeps every dev-server middleware exactly once, the API first', () => {
@@ -48,7 +63,8 @@ describe('api-dev plugin', () => {
   it('routes /api/* to the API in development mode', async () => {
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'development', allowPrivate: true });
+    // The CA file is named so the widgets' shown command carries --ca <file> (development only).
+    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'development', allowPrivate: true, caFile });
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

@@ -44,6 +44,11 @@ export interface ApiServerOptions {
   lookup?: LookupFn;
   /** Extra trusted roots (PEM) for the runs (a private CA in development and tests). */
   ca?: string;
+  /**
+   * The file `ca` was read from (absolute path), shown in /api/health while private targets are
+   * allowed so the widgets' CLI command can trust the same roots (`--ca <file>`).
+   */
+  caFile?: string;
   /** Suites by name (default: the registry). */
   suites?: Partial<Record<ApiSuite, RunnableSuite>>;
   /**

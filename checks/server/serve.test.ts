@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../testing/cli';
+import { testPki } from '../testing/certs';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 const ENTRY = `const { main } = await import(${JSON.stringify(MAIN)}); process.exitCode = await main(process.argv.slice(1));`;
@@ -86,6 +87,28 @@ describe('botflow serve', () => {
       s.child.kill('SIGTERM');
     }
     expect(await s.exit).toBe(0);
+  });
+
+  it('names its --ca file in /api/health only while private targets are allowed (for the widgets\' shown --ca)', async () => {
+    const caFile = join(site, 'dev-ca.pem');
+    writeFileSync(caFile, (await testPki()).caPem);
+    const local = await serve(['--port', '0', '--site', site, '--allow-private', '--ca', caFile]);
+    try {
+      expect(await (await fetch(`${local.base}/api/health`)).json()).toMatchObject({ allowPrivate: true, caFile });
+    } finally {
+      local.child.kill('SIGTERM');
+    }
+    expect(await local.exit).toBe(0);
+    const production = await serve(['--port', '0', '--site', site], { BOTFLOW_CA: caFile });
+    try {
+      const health = await (await fetch(`${production.base}/api/health`)).json() as Record<string, unknown>;
+      expect(health.allowPrivate).toBe(false);
+      expect(health).not.toHaveProperty('caFile');
+      expect(JSON.stringify(health)).not.toContain('dev-ca.pem');
+    } finally {
+      production.child.kill('SIGTERM');
+    }
+    expect(await production.exit).toBe(0);
   });
 
   it('warns when private targets are allowed on every interface', async () => {

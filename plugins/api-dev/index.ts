@@ -10,6 +10,7 @@
  * and returns nothing new (an empty array), which keeps every default middleware exactly once.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
@@ -28,11 +29,13 @@ export default function apiDevPlugin(_context: LoadContext): Plugin {
       let api: Promise<{ routing(req: IncomingMessage, res: ServerResponse): void; close(): Promise<unknown> }> | undefined;
       const start = () => {
         api ??= import('../../checks/server/app').then(({ createApiServer }) => {
-          // BOTFLOW_CA: a PEM file of extra roots (a local bot with a private test CA).
-          const ca = process.env.BOTFLOW_CA ? readFileSync(process.env.BOTFLOW_CA, 'utf8') : undefined;
+          // BOTFLOW_CA: a PEM file of extra roots (a local bot with a private test CA). Its path
+          // goes to /api/health too (development allows private targets), for the shown `--ca`.
+          const caFile = process.env.BOTFLOW_CA ? resolve(process.env.BOTFLOW_CA) : undefined;
+          const ca = caFile ? readFileSync(caFile, 'utf8') : undefined;
           return createApiServer({
             mode: 'development',
-            ...(ca ? { ca } : {}),
+            ...(ca && caFile ? { ca, caFile } : {}),
             // BOTFLOW_ALLOWED_HOSTS: names besides localhost the dev API answers (comma-separated).
             ...(process.env.BOTFLOW_ALLOWED_HOSTS ? { allowedHosts: process.env.BOTFLOW_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
             logger: { level: process.env.BOTFLOW_LOG_LEVEL ?? 'warn' },

@@ -2,37 +2,24 @@
  * The widgets' client of the check API (DESIGN.md section 6): `GET /api/health` to learn whether
  * an API is there at all (plain static hosting has none), and `POST /api/runs` read as an ndjson
  * stream of progress events whose last line carries the Report. `fetch` is injected so the
- * client runs in the page and in tests alike; every call has a timeout.
+ * client runs in the page and in tests alike; every call has a timeout. The wire types and the
+ * stream reader are the server's own (checks/server/protocol.ts), so the two cannot drift.
  */
 import type { Report, RunEvent } from '../../checks/core/types';
-import { NdjsonDecoder } from './ndjson';
+import { NDJSON, readRunStream, RunStreamError, type HealthResponse, type RunRequest } from '../../checks/server/protocol';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface ApiHealth {
-  status: 'ok';
-  version: string;
-  mode: 'production' | 'development';
-  allowPrivate: boolean;
-  suites: string[];
-  /**
-   * The file of extra trusted roots the API's runs use (`--ca` / BOTFLOW_CA), when it says so;
-   * the equivalent CLI command then needs `--ca <file>` too.
-   */
-  caFile?: string;
-}
-
 export type ApiAvailability =
-  | { available: true; health: ApiHealth }
+  | { available: true; health: HealthResponse }
   | { available: false; reason: string };
 
 const HEALTH_TIMEOUT_MS = 5_000;
 /** Longer than the server's own run deadline (30 s by default) so the server ends a run first. */
 const RUN_TIMEOUT_MS = 90_000;
-const MAX_RUN_BYTES = 16 * 1024 * 1024;
 
-function isHealth(value: unknown): value is ApiHealth {
-  const v = value as Partial<ApiHealth> | null;
+function isHealth(value: unknown): value is HealthResponse {
+  const v = value as Partial<HealthResponse> | null;
   return typeof v === 'object' && v !== null && v.status === 'ok' && typeof v.version === 'string' && Array.isArray(v.suites);
 }
 
@@ -74,11 +61,6 @@ export class ApiRunError extends Error {
   }
 }
 
-export interface RunRequest {
-  suite: 'endpoint' | 'manifest' | 'registration' | 'residency';
-  input: Record<string, unknown>;
-}
-
 export interface StreamRunOptions {
   base?: string;
   signal?: AbortSignal;
@@ -99,58 +81,28 @@ async function errorFrom(res: Response): Promise<ApiRunError> {
   return new ApiRunError(withRetry, res.status, typeof body.code === 'string' ? body.code : `HTTP_${res.status}`, typeof body.field === 'string' ? body.field : undefined);
 }
 
-function isRunEvent(value: unknown): value is RunEvent {
-  const t = (value as { type?: unknown } | null)?.type;
-  return t === 'run-start' || t === 'gather-start' || t === 'gather-end' || t === 'check-result' || t === 'run-end';
-}
-
 /**
  * Runs a suite through the API and streams its progress to `onEvent`. Resolves with the Report
  * of the last line; rejects with ApiRunError when the API refuses or the run fails.
  */
 export async function streamRun(fetchImpl: FetchLike, request: RunRequest, options: StreamRunOptions = {}): Promise<Report> {
   const t = timeoutSignal(options.timeoutMs ?? RUN_TIMEOUT_MS, options.signal);
+  let status = 0;
   try {
     const res = await fetchImpl(`${options.base ?? ''}/api/runs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      headers: { 'content-type': 'application/json', accept: NDJSON },
       body: JSON.stringify(request),
       signal: t.signal,
       cache: 'no-store',
     });
+    status = res.status;
     if (!res.ok) throw await errorFrom(res);
     if (!res.body) throw new ApiRunError('The check API sent no progress stream.', res.status, 'NO_BODY');
-    const decoder = new NdjsonDecoder();
-    const text = new TextDecoder();
-    const reader = res.body.getReader();
-    let report: Report | undefined;
-    let bytes = 0;
-    const handle = (value: unknown): void => {
-      const line = value as { type?: unknown; error?: { code?: unknown; message?: unknown } };
-      if (line?.type === 'run-error') {
-        const message = typeof line.error?.message === 'string' ? line.error.message : 'The run failed on the server.';
-        throw new ApiRunError(message, res.status, typeof line.error?.code === 'string' ? line.error.code : 'RUN_ERROR');
-      }
-      if (!isRunEvent(value)) return;
-      if (value.type === 'run-end') report = value.report;
-      options.onEvent?.(value);
-    };
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > MAX_RUN_BYTES) {
-        await reader.cancel();
-        throw new ApiRunError(`The progress stream exceeded ${MAX_RUN_BYTES / 1024 / 1024} MB.`, res.status, 'TOO_LARGE');
-      }
-      for (const v of decoder.push(text.decode(value, { stream: true }))) handle(v);
-    }
-    for (const v of decoder.push(text.decode())) handle(v);
-    for (const v of decoder.end()) handle(v);
-    if (!report) throw new ApiRunError('The progress stream ended before the report arrived.', res.status, 'INCOMPLETE');
-    return report;
+    return await readRunStream(res.body, (event) => options.onEvent?.(event));
   } catch (err) {
     if (err instanceof ApiRunError) throw err;
+    if (err instanceof RunStreamError) throw new ApiRunError(err.message, status, err.code);
     if (t.signal.aborted) throw new ApiRunError(`The run was stopped: ${(t.signal.reason as Error)?.message ?? 'aborted'}`, 0, 'ABORTED');
     throw new ApiRunError(`The check API could not be reached (${(err as Error).message || 'network error'}).`, 0, 'NETWORK');
   } finally {

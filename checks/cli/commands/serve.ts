@@ -95,7 +95,7 @@ const register: RegisterCommand = (program, ctx) => {
         allowPrivate,
         ...(allowPrivate ? {} : { allowedPorts: [...new Set([...DEFAULT_ALLOWED_PORTS, ...extraPorts])] }),
         siteDir,
-        ...(ca ? { ca } : {}),
+        ...(ca && caPath ? { ca, caFile: resolve(ctx.io.cwd, caPath) } : {}),
         ...(flags.allowedHost ? { allowedHosts: flags.allowedHost.split(',').map((h) => h.trim()).filter(Boolean) } : {}),
         logger: { level: flags.logLevel },
         ...(trustProxy !== undefined ? { trustProxy } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NdjsonDecoder } from './ndjson';
+import { NdjsonDecoder } from './protocol';
 
 describe('NdjsonDecoder', () => {
   it('returns values as their lines complete, across chunk boundaries', () => {
