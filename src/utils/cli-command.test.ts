@@ -29,6 +29,11 @@ describe('commands', () => {
     expect(endpointCommand({ url: 'https://a.example/', caFile: 'my roots.pem' })).toBe("botflow endpoint https://a.example/ --ca 'my roots.pem'");
   });
 
+  it('endpoint: the timeout the widget sent becomes --timeout (the API\'s timeout is the CLI\'s --timeout)', () => {
+    expect(endpointCommand({ url: 'https://a.example/', timeout: ' 5000 ', allowPrivate: true })).toBe('botflow endpoint https://a.example/ --timeout 5000 --allow-private');
+    expect(endpointCommand({ url: 'https://a.example/', timeout: '  ' })).toBe('botflow endpoint https://a.example/');
+  });
+
   it('registration: the documents as files, the manifest by its name, the endpoint and webhook under test', () => {
     expect(registrationCommand({ channel: true, manifest: 'appPackage.zip', endpoint: 'https://bot.example.com/api/messages', callingWebhook: 'https://bot.example.com/api/calls' }))
       .toBe('botflow registration bot.json --channel teams-channel.json --manifest appPackage.zip --endpoint https://bot.example.com/api/messages --calling-webhook https://bot.example.com/api/calls');

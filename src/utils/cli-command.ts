@@ -30,9 +30,11 @@ export interface EndpointCommandInput extends ApiRunSettings {
   url: string;
   appId?: string;
   callingWebhook?: string;
+  /** Milliseconds per network step, as the widget sent it (the API's `timeout` is the CLI's --timeout). */
+  timeout?: string;
 }
 
-/** `botflow endpoint <url> [--app-id] [--calling-webhook] [--allow-private] [--ca]`; a placeholder while the URL is empty. */
+/** `botflow endpoint <url> [--app-id] [--calling-webhook] [--timeout] [--allow-private] [--ca]`; a placeholder while the URL is empty. */
 export function endpointCommand(input: EndpointCommandInput): string {
   const url = input.url.trim();
   const args = ['endpoint', url || ENDPOINT_PLACEHOLDER];
@@ -40,6 +42,8 @@ export function endpointCommand(input: EndpointCommandInput): string {
   if (appId) args.push('--app-id', appId);
   const webhook = input.callingWebhook?.trim();
   if (webhook) args.push('--calling-webhook', webhook);
+  const timeout = input.timeout?.trim();
+  if (timeout) args.push('--timeout', timeout);
   if (input.allowPrivate) args.push('--allow-private');
   if (input.caFile) args.push('--ca', input.caFile);
   return commandLine(args);

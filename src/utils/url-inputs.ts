@@ -7,7 +7,7 @@
 
 /** The parameters each widget reads and writes. */
 export const URL_PARAMS = {
-  endpoint: { url: 'endpoint', appId: 'app-id', callingWebhook: 'calling-webhook' },
+  endpoint: { url: 'endpoint', appId: 'app-id', callingWebhook: 'calling-webhook', timeout: 'timeout' },
   manifest: { appId: 'manifest-app-id' },
   registration: { bot: 'bot', channel: 'channel', endpoint: 'registered-endpoint', callingWebhook: 'registered-webhook' },
   residency: { serviceUrl: 'service-url' },

@@ -9,19 +9,64 @@ import ReportView from '../ReportView';
 import RunProgress from '../RunProgress';
 import { useUrlInputs } from '../UrlInputs/useUrlInputs';
 import { ApiRunError, streamRun } from '../../utils/check-api';
-import { endpointCommand } from '../../utils/cli-command';
+import { endpointCommand, ENDPOINT_PLACEHOLDER } from '../../utils/cli-command';
+import { parsePhaseTimeout, PHASE_TIMEOUT_MAX_MS, PHASE_TIMEOUT_MIN_MS } from '../../../checks/core/run-params';
+import { DEFAULT_TIMEOUTS } from '../../../checks/gather/net/timeouts';
 import { IDLE, reduceProgress } from '../../utils/run-progress';
 import { URL_PARAMS } from '../../utils/url-inputs';
 import { endpointFormErrors, type FieldErrors } from '../../utils/widget-inputs';
 import styles from '../widgets.module.css';
 
-type Field = 'url' | 'appId' | 'callingWebhook';
-const FIELDS: readonly Field[] = ['url', 'appId', 'callingWebhook'];
+type Field = 'url' | 'appId' | 'callingWebhook' | 'timeout';
+const FIELDS: readonly Field[] = ['url', 'appId', 'callingWebhook', 'timeout'];
+
+/** What each input of the form shows (one FormField each, in this order). */
+const FIELD_VIEW: Readonly<Record<Field, { label: string; placeholder: string; hint: string; type?: 'url'; inputMode?: 'url' | 'numeric' }>> = {
+  url: {
+    label: 'Messaging endpoint URL',
+    placeholder: ENDPOINT_PLACEHOLDER,
+    hint: "The URL registered as the bot's messaging endpoint (Azure Bot, Configuration).",
+    type: 'url',
+    inputMode: 'url',
+  },
+  appId: {
+    label: 'Microsoft App ID (optional)',
+    placeholder: '00000000-0000-0000-0000-000000000000',
+    hint: 'Used as the audience of the forged test token. Not a secret; no password is ever asked for.',
+  },
+  callingWebhook: {
+    label: 'Calling webhook URL (optional, calling bots only)',
+    placeholder: 'https://your-bot.example.com/api/calling',
+    hint: 'The webhook registered for calls in the Teams channel; it gets the HTTPS and TLS checks too.',
+    type: 'url',
+    inputMode: 'url',
+  },
+  timeout: {
+    label: 'Timeout per network step, ms (optional)',
+    placeholder: `${DEFAULT_TIMEOUTS.connect}`,
+    hint: `The limit for each step of a probe (DNS, connect, TLS, response), ${PHASE_TIMEOUT_MIN_MS} to ${PHASE_TIMEOUT_MAX_MS} ms, as --timeout in the CLI. Empty: ${DEFAULT_TIMEOUTS.connect} ms per step, ${DEFAULT_TIMEOUTS.firstByte} ms for the response. The server also stops a whole run after its own limit.`,
+    inputMode: 'numeric',
+  },
+};
+
+/** The form's input errors: the shared URL and app id rules, and the timeout's (the CLI's and the API's bounds and message). */
+function formErrors(values: Readonly<Record<Field, string>>): FieldErrors {
+  const errors = endpointFormErrors(values);
+  const timeout = values.timeout.trim();
+  if (timeout) {
+    try {
+      parsePhaseTimeout(timeout, 'The timeout');
+    } catch (err) {
+      errors.timeout = (err as Error).message;
+    }
+  }
+  return errors;
+}
 
 function EndpointForm(): React.JSX.Element {
   const id = useId();
   const { initial, record } = useUrlInputs(URL_PARAMS.endpoint);
-  const [values, setValues] = useState<Record<Field, string>>({ url: initial.url ?? '', appId: initial.appId ?? '', callingWebhook: initial.callingWebhook ?? '' });
+  const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(FIELDS.map((f) => [f, initial[f] ?? ''])) as Record<Field, string>);
   const [fromAddress] = useState(Boolean(initial.url));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [runError, setRunError] = useState('');
@@ -34,6 +79,7 @@ function EndpointForm(): React.JSX.Element {
     url: useRef<HTMLInputElement>(null),
     appId: useRef<HTMLInputElement>(null),
     callingWebhook: useRef<HTMLInputElement>(null),
+    timeout: useRef<HTMLInputElement>(null),
   };
   const set = (field: Field) => (value: string): void => setValues((v) => ({ ...v, [field]: value }));
   const health = api.state === 'known' && api.available ? api.health : undefined;
@@ -41,14 +87,16 @@ function EndpointForm(): React.JSX.Element {
   const onSubmit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
     setRunError('');
-    const found = endpointFormErrors(values);
+    const found = formErrors(values);
     setErrors(found);
     const first = FIELDS.find((f) => found[f]);
     if (first) { refs[first].current?.focus(); return; }
     const availability = await ensure();
     if (!availability.available) return;
-    const input = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()]).filter(([, v]) => v !== ''));
-    record(input);
+    const given = Object.fromEntries(FIELDS.map((f) => [f, values[f].trim()]).filter(([, v]) => v !== '')) as Partial<Record<Field, string>>;
+    record(given);
+    // The API takes the timeout as a number (milliseconds), the rest as text.
+    const input = { ...given, ...(given.timeout ? { timeout: Number(given.timeout) } : {}) };
     const controller = new AbortController();
     abort.current = controller;
     setRunning(true);
@@ -83,43 +131,18 @@ function EndpointForm(): React.JSX.Element {
     <div className={styles.widget} data-widget="endpoint-check">
       <form onSubmit={(e) => void onSubmit(e)} onFocus={() => void ensure()} noValidate aria-label="Endpoint check">
         {fromAddress ? <p className={styles.hint} data-from-address>Filled in from the page address. Run the checks to see the result.</p> : null}
-        <FormField
-          ref={refs.url}
-          id={`${id}-url`}
-          name="url"
-          type="url"
-          inputMode="url"
-          label="Messaging endpoint URL"
-          placeholder="https://your-bot.example.com/api/messages"
-          hint="The URL registered as the bot's messaging endpoint (Azure Bot, Configuration)."
-          value={values.url}
-          onChange={set('url')}
-          error={errors.url}
-        />
-        <FormField
-          ref={refs.appId}
-          id={`${id}-app`}
-          name="appId"
-          label="Microsoft App ID (optional)"
-          placeholder="00000000-0000-0000-0000-000000000000"
-          hint="Used as the audience of the forged test token. Not a secret; no password is ever asked for."
-          value={values.appId}
-          onChange={set('appId')}
-          error={errors.appId}
-        />
-        <FormField
-          ref={refs.callingWebhook}
-          id={`${id}-webhook`}
-          name="callingWebhook"
-          type="url"
-          inputMode="url"
-          label="Calling webhook URL (optional, calling bots only)"
-          placeholder="https://your-bot.example.com/api/calling"
-          hint="The webhook registered for calls in the Teams channel; it gets the HTTPS and TLS checks too."
-          value={values.callingWebhook}
-          onChange={set('callingWebhook')}
-          error={errors.callingWebhook}
-        />
+        {FIELDS.map((field) => (
+          <FormField
+            key={field}
+            ref={refs[field]}
+            id={`${id}-${field}`}
+            name={field}
+            {...FIELD_VIEW[field]}
+            value={values[field]}
+            onChange={set(field)}
+            error={errors[field]}
+          />
+        ))}
         <div className={styles.actions}>
           <button type="submit" className="button button--primary" disabled={running}>
             {running ? 'Running…' : 'Run endpoint checks'}
@@ -131,8 +154,8 @@ function EndpointForm(): React.JSX.Element {
       </form>
       <p className={styles.hint}>
         The checks run on the server that serves this page: it connects to your endpoint over TLS and sends
-        Teams message activities without a valid token. Your bot should refuse every one of them. The server
-        applies its own time limits; from the command line, <code>--timeout</code> sets them.
+        Teams message activities without a valid token. Your bot should refuse every one of them. The timeout
+        above is the command line&apos;s <code>--timeout</code>; the server also stops a whole run after its own limit.
       </p>
       <ApiStatus api={api} />
       <CliCommand

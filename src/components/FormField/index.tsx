@@ -14,7 +14,7 @@ interface Common {
   onChange(value: string): void;
 }
 
-type InputProps = Common & { multiline?: false; type?: 'url' | 'text'; placeholder?: string; inputMode?: 'url' | 'text' };
+type InputProps = Common & { multiline?: false; type?: 'url' | 'text'; placeholder?: string; inputMode?: 'url' | 'text' | 'numeric' };
 type TextareaProps = Common & { multiline: true; rows?: number };
 
 /**
