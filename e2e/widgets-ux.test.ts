@@ -74,10 +74,11 @@ async function shoot(p: Page, target: Locator, name: string, mode: ColorMode): P
   if (size) await p.setViewportSize(size);
 }
 
-async function runEndpoint(p: Page, values: { url: string; appId?: string; callingWebhook?: string }): Promise<void> {
+async function runEndpoint(p: Page, values: { url: string; appId?: string; callingWebhook?: string; timeout?: string }): Promise<void> {
   await p.getByLabel('Messaging endpoint URL').fill(values.url);
   if (values.appId) await p.getByLabel('Microsoft App ID (optional)').fill(values.appId);
   if (values.callingWebhook) await p.getByLabel('Calling webhook URL (optional, calling bots only)').fill(values.callingWebhook);
+  if (values.timeout) await p.getByLabel('Timeout per network step, ms (optional)').fill(values.timeout);
   await p.getByRole('button', { name: 'Run endpoint checks' }).click();
   await p.locator('[data-run-announcement]', { hasText: 'Checks finished' }).waitFor({ timeout: 90_000 });
 }
@@ -200,6 +201,50 @@ describe('EndpointCheck', () => {
       expect(consoleErrors).toEqual([]);
     } finally {
       await p.close();
+    }
+  });
+
+  it('with a timeout: the shown command carries --timeout, and run as shown it gives the widget\'s verdicts (the step that hangs fails at that limit in both)', async () => {
+    const { page: p, consoleErrors } = await newPage(browser.context, serve.origin);
+    try {
+      await gotoInMode(p, pageUrl('endpoint'), 'light');
+      await widgetReady(p, 'endpoint-check');
+      await runEndpoint(p, { url: hanging.url, timeout: '400' });
+      const command = (await p.locator('[data-cli-command] code').first().textContent()) ?? '';
+      expect(command).toBe(`botflow endpoint ${hanging.url} --timeout 400 --allow-private`);
+      const widget = await shownVerdicts(p);
+      const cli = await runShownCommand(command, { env: { NODE_EXTRA_CA_CERTS: caFile } });
+      expect(verdictsOf(cli.report)).toEqual(widget);
+      const reachable = cli.report.results.find((r) => r.id === 'endpoint-reachable');
+      expect(widget['endpoint-reachable']).toBe('fail');
+      expect(reachable?.message).toMatch(/within 400 ms/);
+      await shoot(p, p.locator('[data-widget="endpoint-check"]'), 'endpoint-timeout', 'light');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('on a server started with --ca (BOTFLOW_CA): the shown command carries --ca <file>, and run as shown (no other trust) it gives the widget\'s verdicts', async () => {
+    // A second start-command server that trusts the test CA only through BOTFLOW_CA (no NODE_EXTRA_CA_CERTS).
+    const withCa = await startServeStep({ site: SITE, env: { BOTFLOW_CA: caFile } });
+    const { page: p, consoleErrors } = await newPage(browser.context, withCa.origin);
+    try {
+      const health = await (await fetch(`${withCa.origin}/api/health`)).json() as { caFile?: string };
+      expect(health.caFile).toBe(caFile);
+      await gotoInMode(p, `${withCa.origin}/docs/self-checks/endpoint`, 'light');
+      await widgetReady(p, 'endpoint-check');
+      await runEndpoint(p, { url: sdkBot.url, appId: sdkBot.appId });
+      const command = (await p.locator('[data-cli-command] code').first().textContent()) ?? '';
+      expect(command).toBe(`botflow endpoint ${sdkBot.url} --app-id ${sdkBot.appId} --allow-private --ca ${caFile}`);
+      const widget = await shownVerdicts(p);
+      expect(widget['tls-certificate-trust']).toBe('pass');
+      const cli = await runShownCommand(command);
+      expect(verdictsOf(cli.report)).toEqual(widget);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await p.close();
+      await withCa.close();
     }
   });
 

@@ -1,7 +1,8 @@
 /**
- * Docusaurus plugin: mounts the check API into the development server, so `npm start` serves
- * the site, its widgets and /api/* on http://localhost:3000. Development mode allows private
- * targets (a bot on localhost can be checked). Production uses `botflow serve` instead.
+ * Docusaurus plugin: mounts the check API into the development server, so `npm run dev` serves
+ * the site with live reload, its widgets and /api/* on http://localhost:3000. Development mode
+ * allows private targets (a bot on localhost can be checked). `npm start` and production use
+ * `botflow serve` instead (the built site and the API from one process).
  *
  * The dev server (webpack-dev-server, also under @docusaurus/faster's Rspack) takes extra
  * middlewares through `devServer.setupMiddlewares`; Docusaurus merges a plugin's `devServer`
