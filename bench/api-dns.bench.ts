@@ -5,8 +5,8 @@
  * stands in for DNS; the suite is cut to the checks that only read the URL and the DNS answer,
  * so nothing connects anywhere (the answer is a public-looking address).
  */
-import { suites } from '../checks/core/registry';
-import { runChecks, type RunnableSuite } from '../checks/core/runner';
+import { runChecks } from '../checks/core/runner';
+import { dnsOnlyEndpointSuite } from '../checks/testing/api-server';
 import type { LookupFn } from '../checks/gather/net/resolve';
 import { checkTargetUrl, resolveOnce } from '../checks/server/guard';
 import type { BenchResult } from './types';
@@ -15,10 +15,7 @@ const LOOKUP_MS = 40;
 const RUNS = 15;
 const URL_UNDER_TEST = 'https://bot.example.test/api/messages';
 
-const dnsOnly: RunnableSuite = {
-  ...suites.endpoint,
-  checks: suites.endpoint.checks.filter((c) => [...c.meta.requiredEvidence, ...(c.meta.optionalEvidence ?? [])].every((e) => e === 'EndpointUrl' || e === 'DnsResolution')),
-};
+const dnsOnly = dnsOnlyEndpointSuite;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

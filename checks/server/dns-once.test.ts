@@ -6,13 +6,11 @@
  */
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { suites } from '../core/registry';
-import type { RunnableSuite } from '../core/runner';
 import type { Report } from '../core/types';
 import type { LookupFn } from '../gather/net/resolve';
 import { testPki } from '../testing/certs';
 import { handlers, startServer, type TestServer } from '../testing/servers';
-import { postRun, startApi } from '../testing/api-server';
+import { dnsOnlyEndpointSuite, postRun, startApi } from '../testing/api-server';
 
 let vetted: TestServer;
 let ca: string;
@@ -46,11 +44,7 @@ async function tripwire(host: string, port = 0): Promise<{ port: number; connect
   };
 }
 
-/** The endpoint suite cut to the checks that only read the URL and the DNS answer: nothing connects. */
-const dnsOnly: RunnableSuite = {
-  ...suites.endpoint,
-  checks: suites.endpoint.checks.filter((c) => [...c.meta.requiredEvidence, ...(c.meta.optionalEvidence ?? [])].every((e) => e === 'EndpointUrl' || e === 'DnsResolution')),
-};
+const dnsOnly = dnsOnlyEndpointSuite;
 
 const byId = (report: Report): Record<string, Report['results'][number]> => Object.fromEntries(report.results.map((r) => [r.id, r]));
 

@@ -8,6 +8,7 @@ import type { AnyCheck } from '../core/define-check';
 import type { AnyGatherer } from '../core/gatherer';
 import type { RunnableSuite } from '../core/runner';
 import type { StreamLine } from '../server/protocol';
+import { suites } from '../core/registry';
 import { createApiServer } from '../server/app';
 import { createLogger } from '../server/logging';
 import type { ApiServerOptions } from '../server/options';
@@ -128,3 +129,12 @@ export function heldSuite(name: 'manifest' | 'residency' = 'manifest'): { suite:
     aborted: () => aborted,
   };
 }
+
+/**
+ * The endpoint suite cut to the checks that read only the URL and the DNS answer: a run of it
+ * resolves the target and connects nowhere (for resolvers that answer public-looking addresses).
+ */
+export const dnsOnlyEndpointSuite: RunnableSuite = {
+  ...suites.endpoint,
+  checks: suites.endpoint.checks.filter((c) => [...c.meta.requiredEvidence, ...(c.meta.optionalEvidence ?? [])].every((e) => e === 'EndpointUrl' || e === 'DnsResolution')),
+};
