@@ -2,7 +2,7 @@ import { defineCheck } from '../core/define-check';
 import {
   AUTH_ANSWER_MESSAGES, AUTH_ANSWER_REMEDIATION, forgedTokenVerdict, TOKEN_PATH_MESSAGES, TOKEN_PATH_REMEDIATION,
 } from '../computed/auth-verdict';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { identifyFromEndpoint } from '../computed/endpoint-sdk';
 import type {} from '../gather/auth-probe-forged'; // its EvidenceMap entry (types only: rules do no I/O)
 import type {} from '../gather/auth-probe-missing';

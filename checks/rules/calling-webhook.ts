@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import type { Detail } from '../core/types';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import { phaseText } from '../computed/not-probed';
 import { judgeExpiry, judgeHostname, judgeTrust, judgeVersions } from '../computed/tls-verdicts';
@@ -47,7 +47,7 @@ export default defineCheck({
       problems: 'Fix the TLS setup of the calling webhook the same way as for the messaging endpoint: see tls-protocol-version and the tls-certificate checks.',
       warnings: 'Renew the certificate in time and turn TLS 1.0/1.1 off on the calling webhook.',
     },
-    sources: [SOURCES.callingBot, SOURCES.communicationFlow, SOURCES.securityGuidelines, SOURCES.chainTrusted],
+    sources: [SOURCES.calling, SOURCES.commFlow, SOURCES.securityGuidelines, SOURCES.chainTrusted],
   },
   evaluate({ CallingWebhook: c }, ctx) {
     if (!c.given) return { status: 'skip', messageId: 'notGiven', evidence: json({ given: false }) };

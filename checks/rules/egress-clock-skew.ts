@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
 import type {} from '../gather/egress-clock'; // its EvidenceMap entry (types only: rules do no I/O)
@@ -27,7 +28,7 @@ export default defineCheck({
       skewed: 'Synchronise the clock now (NTP, chrony, systemd-timesyncd, w32time), then keep time synchronisation enabled.',
     },
     sources: [
-      { title: 'Bot Connector authentication: 5-minute clock skew', url: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication' },
+      { title: 'Bot Connector authentication: 5-minute clock skew', url: SOURCES.connectorAuth.url },
       { title: 'botbuilder-js: token validation parameters (clockTolerance 300 s)', url: 'https://github.com/microsoft/botbuilder-js/blob/main/libraries/botframework-connector/src/auth/tokenValidationParameters.ts' },
       { title: 'RFC 9110: the Date header', url: 'https://www.rfc-editor.org/rfc/rfc9110#name-date' },
     ],

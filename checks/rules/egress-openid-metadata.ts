@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject, MessageData } from '../core/types';
 import type {} from '../gather/egress-openid'; // its EvidenceMap entry (types only: rules do no I/O)
@@ -41,7 +42,7 @@ export default defineCheck({
       noMsteamsEndorsement: 'Fetch the JWKS yourself and compare with what your SDK expects. botbuilder-js rejects a token whose signing key has endorsements that do not include the activity channel (msteams).',
     },
     sources: [
-      { title: 'Bot Connector authentication: OpenID metadata, keys and endorsements', url: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication' },
+      { title: 'Bot Connector authentication: OpenID metadata, keys and endorsements', url: SOURCES.connectorAuth.url },
       { title: 'botbuilder-js: endorsementsValidator.ts', url: 'https://github.com/microsoft/botbuilder-js/blob/main/libraries/botframework-connector/src/auth/endorsementsValidator.ts' },
       { title: 'Configure a bot for US Government (OpenID metadata URL)', url: 'https://learn.microsoft.com/azure/bot-service/how-to-deploy-gov-cloud-high' },
     ],

@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { defineCheck } from '../core/define-check';
 import type { Detail, JsonObject, MessageData } from '../core/types';
 import type {} from '../gather/egress-hosts'; // its EvidenceMap entry (types only: rules do no I/O)
@@ -24,7 +25,7 @@ export default defineCheck({
       notVerified: 'Check the clock (an expired-looking certificate), the proxy (a replaced certificate), and DNS (a host name that resolves to the wrong server). Do not disable certificate verification in the bot.',
     },
     sources: [
-      { title: 'Bot Connector authentication: fetch OpenID metadata and keys over TLS', url: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication' },
+      { title: 'Bot Connector authentication: fetch OpenID metadata and keys over TLS', url: SOURCES.connectorAuth.url },
       { title: 'Node.js: NODE_EXTRA_CA_CERTS', url: 'https://nodejs.org/api/cli.html#node_extra_ca_certsfile' },
       { title: 'Node.js: tls.rootCertificates (bundled Mozilla roots)', url: 'https://nodejs.org/api/tls.html#tlsrootcertificates' },
     ],

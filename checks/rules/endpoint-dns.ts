@@ -1,5 +1,5 @@
 import { defineCheck } from '../core/define-check';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
 import type {} from '../gather/dns-resolution'; // its EvidenceMap entry (types only: rules do no I/O)
@@ -29,7 +29,7 @@ export default defineCheck({
       timeout: 'Check that the authoritative DNS servers of the domain answer quickly, from more than one network; if only the resolver that ran this check is slow, run the check from another network (or `botflow endpoint` with a longer --timeout).',
       proxyOnly: 'Nothing to fix if the proxy can reach the bot; make sure the name also resolves in public DNS, which is where the Bot Connector looks it up.',
     },
-    sources: [SOURCES.securityFaq, SOURCES.communicationFlow],
+    sources: [SOURCES.securityFaq, SOURCES.commFlow],
   },
   evaluate({ DnsResolution: d }) {
     if (!d.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(d.reason) }), evidence: json({ reason: d.reason }) };

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import type { Detail } from '../core/types';
 import { scanBody, scanHeaders, type DisclosureFinding } from '../computed/disclosure';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
 import type {} from '../gather/auth-probe-forged'; // its EvidenceMap entry (types only: rules do no I/O)

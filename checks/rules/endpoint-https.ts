@@ -1,5 +1,5 @@
 import { defineCheck } from '../core/define-check';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import type {} from '../gather/endpoint-url'; // its EvidenceMap entry (types only: rules do no I/O)
 
@@ -21,7 +21,7 @@ export default defineCheck({
       http: 'Serve the bot over HTTPS with a certificate from a public certificate authority (Azure App Service and Container Apps provide one on their default host names) and register the https:// URL as the messaging endpoint of the Azure Bot. For local development, expose the bot through a tunnel that gives an https URL, such as Dev Tunnels.',
       invalid: 'Give the full messaging endpoint URL as it is registered on the Azure Bot, for example https://bot.contoso.com/api/messages.',
     },
-    sources: [SOURCES.securityFaq, SOURCES.communicationFlow],
+    sources: [SOURCES.securityFaq, SOURCES.commFlow],
   },
   evaluate({ EndpointUrl: e }) {
     if (!e.valid) return { status: 'fail', messageId: 'invalid', data: msg({ problem: e.message }), evidence: json({ problem: e.problem }) };

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import type { JsonObject } from '../core/types';
 import { CHANNEL_WINDOW_MS } from '../computed/channel-window';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
 import type { AuthProbeEvidence } from '../gather/auth-probe';

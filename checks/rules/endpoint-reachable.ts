@@ -1,5 +1,5 @@
 import { defineCheck } from '../core/define-check';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import { notProbedText, phaseText } from '../computed/not-probed';
 import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)

@@ -1,6 +1,6 @@
 import { defineCheck } from '../core/define-check';
 import { identifyFromEndpoint } from '../computed/endpoint-sdk';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import { SDK_NAMES } from '../computed/sdk-identity';
 import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)

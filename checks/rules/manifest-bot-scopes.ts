@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import { formatMessage } from '../core/format';
 import type { Detail, JsonObject } from '../core/types';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import { isSchemaVersion } from '../manifest/schemas';
 import { botLimits } from '../manifest/version-rules';
 import type {} from '../gather/manifest';

@@ -1,6 +1,6 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import type {} from '../gather/manifest-icons';
 
 const SIZES = { color: 192, outline: 32, color32x32: 32 } as const;

@@ -1,6 +1,6 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail } from '../core/types';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import type {} from '../gather/manifest';
 
 /** A Microsoft sample's setup steps: zip the folder's contents, with no subfolder, or the upload fails. */

@@ -1,7 +1,7 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
 import { findRscPermission, rscTypeMatches, RSC_SOURCE } from '../data/rsc-permissions';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import type {} from '../gather/manifest';
 
 const messages = {

@@ -1,5 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import { describeSchemaError, type SchemaError } from '../manifest/schema-error';
 import { builtManifestHint, placeholderName } from '../manifest/template';
 import type {} from '../gather/manifest-schema';

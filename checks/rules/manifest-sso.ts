@@ -1,6 +1,6 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { JsonObject } from '../core/types';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import { namedBotIds } from '../manifest/bot-ids';
 import { hasPlaceholder, placeholderName, placeholdersIn } from '../manifest/template';
 import { isGuid, sameGuid } from '../manifest/version-rules';

@@ -1,5 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
-import { SOURCES } from '../manifest/sources';
+import { SOURCES } from '../data/sources';
 import { RELEASED_VERSIONS, compareVersions, isSchemaVersion, schemaUrl as schemaUrlOf, versionFromSchemaUrl } from '../manifest/schemas';
 import type {} from '../gather/manifest';
 

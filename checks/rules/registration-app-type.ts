@@ -1,5 +1,5 @@
 import { defineCheck } from '../core/define-check';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { IDENTITY_SETTINGS_BY_SDK } from '../computed/sdk-settings';
 import type { MessageData } from '../core/types';
 import type {} from '../computed/registration-model';

@@ -1,6 +1,6 @@
 import type {} from '../computed/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { IDENTITY_SETTINGS_BY_SDK } from '../computed/sdk-settings';
 import type { MessageData } from '../core/types';
 import { isGuid } from '../computed/identifiers';
@@ -42,7 +42,7 @@ export default defineCheck({
       SOURCES.botbuilderSettings, SOURCES.agentsSettings, SOURCES.teamsAuthDocs,
       { title: 'Azure Bot Service: create an Azure Bot resource (identity types)', url: 'https://learn.microsoft.com/azure/bot-service/abs-quickstart' },
       { title: 'Azure REST API: Bots - Get (2022-09-15), msaAppTenantId and msaAppMSIResourceId', url: 'https://learn.microsoft.com/rest/api/botservice/bots/get?view=rest-botservice-2022-09-15' },
-      { title: 'Azure Bot Service: authenticate requests with the Bot Connector API (token per app type)', url: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication' },
+      { title: 'Azure Bot Service: authenticate requests with the Bot Connector API (token per app type)', url: SOURCES.connectorAuth.url },
       { title: 'botbuilder-js: configurationServiceClientCredentialFactory.ts (required settings per app type)', url: 'https://github.com/microsoft/botbuilder-js/blob/main/libraries/botbuilder-core/src/configurationServiceClientCredentialFactory.ts' },
     ],
   },

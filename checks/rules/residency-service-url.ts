@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { defineCheck } from '../core/define-check';
 import type { JsonObject } from '../core/types';
 import type {} from '../gather/residency-service-url'; // its EvidenceMap entry (types only: rules do no I/O)
@@ -49,7 +50,7 @@ export default defineCheck({
       { title: 'Teams: bot communication flow (serviceUrl regions, data in transit)', url: 'https://learn.microsoft.com/microsoftteams/platform/bots/communication-flow' },
       { title: 'Teams: send proactive messages (global and government serviceUrls)', url: 'https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages' },
       { title: 'Teams SDK for JavaScript: allowed serviceUrl hosts per cloud', url: 'https://github.com/microsoft/teams.ts/blob/main/packages/api/src/auth/cloud-environment.ts' },
-      { title: 'Bot Connector authentication (serviceurl claim)', url: 'https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication' },
+      { title: 'Bot Connector authentication (serviceurl claim)', url: SOURCES.connectorAuth.url },
     ],
   },
   evaluate({ ServiceUrlResidency: a }) {

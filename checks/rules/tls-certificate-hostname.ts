@@ -1,5 +1,5 @@
 import { defineCheck } from '../core/define-check';
-import { SOURCES } from '../computed/endpoint-sources';
+import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
 import { notProbedText } from '../computed/not-probed';
 import { judgeHostname } from '../computed/tls-verdicts';

@@ -11,6 +11,7 @@ import { allowlistCommand, egressCommand } from '../../utils/cli-command';
 import { copyText, downloadText } from '../../utils/download';
 import ScrollTable from '../ScrollTable';
 import CodeValue from '../CodeValue';
+import { FieldFrame } from '../FormField';
 import styles from '../widgets.module.css';
 import own from './styles.module.css';
 
@@ -51,12 +52,16 @@ export default function AllowlistBuilder(): React.JSX.Element {
 
   return (
     <div className={styles.widget} data-widget="allowlist-builder">
-      <div className={styles.field}>
-        <label htmlFor={`${id}-cloud`}>Microsoft cloud of the tenant</label>
-        <select id={`${id}-cloud`} value={cloud} onChange={(e) => setCloud(e.target.value as EgressCloudId)}>
-          {EGRESS_CLOUD_IDS.map((c) => <option key={c} value={c}>{CLOUD_PRESETS[c].name}</option>)}
-        </select>
-      </div>
+      <FieldFrame
+        id={`${id}-cloud`}
+        name="cloud"
+        label="Microsoft cloud of the tenant"
+        control={(control) => (
+          <select value={cloud} onChange={(e) => setCloud(e.target.value as EgressCloudId)} {...control}>
+            {EGRESS_CLOUD_IDS.map((c) => <option key={c} value={c}>{CLOUD_PRESETS[c].name}</option>)}
+          </select>
+        )}
+      />
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>What the bot does besides messaging</legend>
         <div className={styles.checkboxes}>
@@ -67,13 +72,17 @@ export default function AllowlistBuilder(): React.JSX.Element {
           ))}
         </div>
       </fieldset>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-region`}>Regional Azure Bot (worldwide cloud only)</label>
-        <select id={`${id}-region`} value={cloud === 'public' ? region : ''} disabled={cloud !== 'public'} onChange={(e) => setRegion(e.target.value as BotRegion | '')}>
-          <option value="">Global (no regional bot)</option>
-          {BOT_REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
-        </select>
-      </div>
+      <FieldFrame
+        id={`${id}-region`}
+        name="region"
+        label="Regional Azure Bot (worldwide cloud only)"
+        control={(control) => (
+          <select value={cloud === 'public' ? region : ''} disabled={cloud !== 'public'} onChange={(e) => setRegion(e.target.value as BotRegion | '')} {...control}>
+            <option value="">Global (no regional bot)</option>
+            {BOT_REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
+          </select>
+        )}
+      />
 
       <ScrollTable
         className={own.table}
@@ -102,12 +111,16 @@ export default function AllowlistBuilder(): React.JSX.Element {
       </ScrollTable>
 
       <div className={clsx(styles.actions, own.toolbar)}>
-        <div className={styles.field}>
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as AllowlistFormat)}>
-            {ALLOWLIST_FORMATS.map((f) => <option key={f} value={f}>{f === 'text' ? 'Text' : f.toUpperCase()}</option>)}
-          </select>
-        </div>
+        <FieldFrame
+          id={`${id}-format`}
+          name="format"
+          label="Format"
+          control={(control) => (
+            <select value={format} onChange={(e) => setFormat(e.target.value as AllowlistFormat)} {...control}>
+              {ALLOWLIST_FORMATS.map((f) => <option key={f} value={f}>{f === 'text' ? 'Text' : f.toUpperCase()}</option>)}
+            </select>
+          )}
+        />
         <button type="button" className="button button--primary" onClick={() => void copyText(text).then((ok) => setStatus(ok ? 'Allowlist copied to the clipboard.' : 'Copying was refused by the browser; use Download.'))}>
           Copy
         </button>

@@ -4,8 +4,8 @@ import {
 } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
-import ScrollTable from '../ScrollTable';
-import styles from './styles.module.css';
+import DataTable, { ValueNotes, type Column } from '../DataTable';
+import styles from '../../css/data-table.module.css';
 
 interface Props {
   /** Clouds to show, in order; all clouds by default. */
@@ -60,36 +60,33 @@ export function groupByValue(row: EndpointRow, clouds: readonly CloudId[]): Clou
   return groups;
 }
 
+const COLUMNS: readonly Column[] = [
+  { label: 'Endpoint', width: 'medium' },
+  { label: 'Cloud', width: 'narrow' },
+  { label: 'Value and sources' },
+];
+
 /**
  * Endpoint presets per cloud, rendered from checks/core/clouds (the data the checks use). One row
  * group per endpoint; clouds that share a value share a row.
  */
 export default function CloudEndpointsTable({ clouds = CLOUD_IDS }: Props): React.JSX.Element {
   return (
-    <ScrollTable className={styles.table} data-table="cloud-endpoints">
-      <thead>
-        <tr>
-          <th scope="col">Endpoint</th>
-          <th scope="col">Cloud</th>
-          <th scope="col">Value and sources</th>
-        </tr>
-      </thead>
+    <DataTable name="cloud-endpoints" columns={COLUMNS}>
       {ENDPOINT_ROWS.map((row) => {
         const groups = groupByValue(row, clouds);
         return (
           <tbody key={row.key} data-row={row.key} className={styles.group}>
             {groups.map((g, i) => (
               <tr key={g.clouds.join(' ')} data-clouds={g.clouds.join(' ')}>
-                {i === 0 ? <th scope="rowgroup" rowSpan={groups.length} className={styles.label}>{row.label}</th> : null}
-                <td className={styles.clouds}>{g.clouds.map((c) => CLOUD_PRESETS[c].shortName).join(', ')}</td>
+                {i === 0 ? <th scope="rowgroup" rowSpan={groups.length} className={styles.rowLabel}>{row.label}</th> : null}
+                <td>{g.clouds.map((c) => CLOUD_PRESETS[c].shortName).join(', ')}</td>
                 <td>
                   {g.values.length === 0 ? <span className={styles.none}>none</span> : null}
                   {g.values.map((v) => (
                     <div key={v.value} className={styles.value}>
                       <CodeValue value={v.value} />
-                      {v.confirmed ? null : (
-                        <span className={styles.unconfirmed} title={v.note ?? 'Not confirmed by a Microsoft source'}> (unconfirmed)</span>
-                      )}
+                      <ValueNotes confirmed={v.confirmed} unconfirmedTitle={v.note ?? 'Not confirmed by a Microsoft source'} />
                     </div>
                   ))}
                   <SourceLinks sources={g.values.flatMap((v) => v.sources)} />
@@ -99,6 +96,6 @@ export default function CloudEndpointsTable({ clouds = CLOUD_IDS }: Props): Reac
           </tbody>
         );
       })}
-    </ScrollTable>
+    </DataTable>
   );
 }

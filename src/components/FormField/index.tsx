@@ -1,43 +1,63 @@
 import React, { forwardRef } from 'react';
 import styles from '../widgets.module.css';
 
-interface Common {
+/** The attributes a field's control takes from its frame: its id, name and the ARIA links to hint and error. */
+export interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FrameProps {
   /** Unique id of the control (the label, hint and error ids derive from it). */
   id: string;
   /** The `name` of the control, also `data-field-error` of its error. */
   name: string;
   label: React.ReactNode;
   hint?: React.ReactNode;
-  /** The input error shown under the control; none when undefined. */
+  /** The input error shown under the control; none when undefined or empty. */
   error?: string | undefined;
+  /** `alert` when the error appears without a submit (a chosen file), so it is announced at once. */
+  errorRole?: 'alert';
+}
+
+/**
+ * The frame of one widget form field: the label, the control, a hint, and the error the control
+ * is marked invalid by (aria-invalid, aria-describedby), the way every widget form shows them.
+ * The control (any input, select or textarea) is rendered by `control` with the attributes it needs.
+ */
+export function FieldFrame({ id, name, label, hint, error, errorRole, control }: FrameProps & {
+  control(props: ControlProps): React.ReactNode;
+}): React.JSX.Element {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      {control({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {hint ? <span id={`${id}-hint`} className={styles.hint}>{hint}</span> : null}
+      {error ? <span id={`${id}-error`} role={errorRole} className={styles.fieldError} data-field-error={name}>{error}</span> : null}
+    </div>
+  );
+}
+
+interface TextCommon extends FrameProps {
   value: string;
   onChange(value: string): void;
 }
 
-type InputProps = Common & { multiline?: false; type?: 'url' | 'text'; placeholder?: string; inputMode?: 'url' | 'text' | 'numeric' };
-type TextareaProps = Common & { multiline: true; rows?: number };
+type InputProps = TextCommon & { multiline?: false; type?: 'url' | 'text'; placeholder?: string; inputMode?: 'url' | 'text' | 'numeric' };
+type TextareaProps = TextCommon & { multiline: true; rows?: number };
 
-/**
- * One labelled form field of a widget: the control, a hint, and the error that the control is
- * marked invalid by (aria-invalid, aria-describedby), the way every widget form shows them.
- */
+/** A text, URL or multi-line field of a widget form, in a `FieldFrame`. */
 const FormField = forwardRef<HTMLInputElement | HTMLTextAreaElement, InputProps | TextareaProps>(function FormField(props, ref) {
-  const { id, name, label, hint, error, value, onChange } = props;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const shared = {
-    id,
-    name,
-    value,
-    spellCheck: false,
-    autoComplete: 'off',
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-  } as const;
+  const { value, onChange } = props;
+  const text = { value, spellCheck: false, autoComplete: 'off' } as const;
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
-      {props.multiline ? (
-        <textarea ref={ref as React.Ref<HTMLTextAreaElement>} rows={props.rows ?? 5} onChange={(e) => onChange(e.target.value)} {...shared} />
+    <FieldFrame
+      {...props}
+      control={(control) => (props.multiline ? (
+        <textarea ref={ref as React.Ref<HTMLTextAreaElement>} rows={props.rows ?? 5} onChange={(e) => onChange(e.target.value)} {...text} {...control} />
       ) : (
         <input
           ref={ref as React.Ref<HTMLInputElement>}
@@ -45,12 +65,11 @@ const FormField = forwardRef<HTMLInputElement | HTMLTextAreaElement, InputProps 
           inputMode={props.inputMode}
           placeholder={props.placeholder}
           onChange={(e) => onChange(e.target.value)}
-          {...shared}
+          {...text}
+          {...control}
         />
-      )}
-      {hint ? <span id={`${id}-hint`} className={styles.hint}>{hint}</span> : null}
-      {error ? <span id={`${id}-error`} className={styles.fieldError} data-field-error={name}>{error}</span> : null}
-    </div>
+      ))}
+    />
   );
 });
 

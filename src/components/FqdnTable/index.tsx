@@ -1,9 +1,8 @@
 import React from 'react';
 import { FQDN_ENTRIES, type CloudId, type FqdnEntry, type Feature } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
-import SourceLinks from '../SourceLinks';
-import ScrollTable from '../ScrollTable';
-import styles from './styles.module.css';
+import DataTable, { ValueNotes, type Column } from '../DataTable';
+import styles from '../../css/data-table.module.css';
 
 interface Props {
   cloud: CloudId;
@@ -16,38 +15,36 @@ export function fqdnRows(cloud: CloudId, features?: readonly Feature[]): FqdnEnt
   return FQDN_ENTRIES.filter((e) => e.clouds.includes(cloud) && (!features || e.features.some((f) => features.includes(f))));
 }
 
+const COLUMNS: readonly Column[] = [
+  { label: 'Host (HTTPS, 443)', width: 'wide' },
+  { label: 'Needed for', width: 'narrow' },
+  { label: 'Purpose and sources' },
+];
+
 /** Outbound allowlist for one cloud, rendered from checks/core/clouds (what `botflow egress` probes). */
 export default function FqdnTable({ cloud, features }: Props): React.JSX.Element {
   const rows = fqdnRows(cloud, features);
   return (
-    <ScrollTable className={styles.table} data-table="fqdn" data-cloud={cloud}>
-      <thead>
-        <tr>
-          <th scope="col">Host (HTTPS, 443)</th>
-          <th scope="col">Needed for</th>
-          <th scope="col">Purpose and sources</th>
-        </tr>
-      </thead>
+    <DataTable name="fqdn" data-cloud={cloud} columns={COLUMNS}>
       <tbody>
         {rows.map((e) => (
           <tr key={e.host} data-host={e.host}>
-            <td data-col="host" className={styles.host}><CodeValue value={e.host} /></td>
-            <td data-col="features" className={styles.features}>
+            <td data-col="host"><CodeValue value={e.host} /></td>
+            <td data-col="features" className={styles.small}>
               {e.features.join(', ')}
               {e.region ? <div>regional bot: {e.region}</div> : null}
-              <div data-col="required" className={e.required ? styles.required : styles.optional}>
+              <div data-col="required" className={e.required ? styles.strong : styles.optional}>
                 {e.required ? 'required' : 'depends'}
-                {e.confirmed ? null : <span className={styles.unconfirmed}> (unconfirmed)</span>}
+                <ValueNotes confirmed={e.confirmed} />
               </div>
             </td>
             <td data-col="purpose">
               {e.purpose}
-              {e.note ? <div className={styles.note}>{e.note}</div> : null}
-              <SourceLinks sources={e.sources} label="Sources: " />
+              <ValueNotes note={e.note} sources={e.sources} sourcesLabel="Sources: " />
             </td>
           </tr>
         ))}
       </tbody>
-    </ScrollTable>
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import CliCommand from '../CliCommand';
+import FormField, { FieldFrame } from '../FormField';
 import ReportView from '../ReportView';
 import RunProgress from '../RunProgress';
 import { useUrlInputs } from '../UrlInputs/useUrlInputs';
@@ -21,14 +22,17 @@ function ManifestForm(): React.JSX.Element {
   const [fileName, setFileName] = useState<string | undefined>(undefined);
   const [appId, setAppId] = useState(initial.appId ?? '');
   const [error, setError] = useState('');
+  const [appIdError, setAppIdError] = useState('');
   const [dragging, setDragging] = useState(false);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<Report | undefined>(undefined);
   const [progress, dispatch] = useReducer(reduceProgress, IDLE);
   const fileRef = useRef<HTMLInputElement>(null);
+  const appIdRef = useRef<HTMLInputElement>(null);
 
   const run = async (file: File): Promise<void> => {
     setError('');
+    setAppIdError('');
     setFileName(file.name);
     const problem = manifestFileError(file.name, file.size, MAX_PICKED_FILE_BYTES);
     if (problem) {
@@ -38,7 +42,8 @@ function ManifestForm(): React.JSX.Element {
     }
     const expected = appId.trim();
     if (expected && !isGuid(expected)) {
-      setError('The expected app ID is a GUID like 00000000-0000-0000-0000-000000000000; leave it empty if you do not know it.');
+      setAppIdError('The expected app ID is a GUID like 00000000-0000-0000-0000-000000000000; leave it empty if you do not know it.');
+      appIdRef.current?.focus();
       return;
     }
     record({ appId: expected });
@@ -87,20 +92,17 @@ function ManifestForm(): React.JSX.Element {
         </button>
         <span className={styles.hint}>A made-up manifest.json (v1.24) of a bot for personal chats, group chats and teams.</span>
       </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-app`}>Expected Microsoft App ID (optional)</label>
-        <input
-          id={`${id}-app`}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="00000000-0000-0000-0000-000000000000"
-          value={appId}
-          onChange={(e) => setAppId(e.target.value)}
-          aria-describedby={`${id}-app-hint`}
-        />
-        <span id={`${id}-app-hint`} className={styles.hint}>Set it before choosing the file to compare bots[].botId with it.</span>
-      </div>
+      <FormField
+        ref={appIdRef}
+        id={`${id}-app`}
+        name="appId"
+        label="Expected Microsoft App ID (optional)"
+        placeholder="00000000-0000-0000-0000-000000000000"
+        hint="Set it before choosing the file to compare bots[].botId with it."
+        value={appId}
+        onChange={setAppId}
+        error={appIdError}
+      />
       <div
         className={clsx(styles.dropzone, dragging && styles.dropzoneActive)}
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
@@ -108,20 +110,24 @@ function ManifestForm(): React.JSX.Element {
         onDrop={onDrop}
         data-dropzone
       >
-        <div className={styles.field}>
-          <label htmlFor={`${id}-file`}>Choose manifest.json or the app package (.zip)</label>
-          <input
-            ref={fileRef}
-            id={`${id}-file`}
-            type="file"
-            accept=".json,.zip,application/json,application/zip"
-            onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void run(f); }}
-            aria-describedby={`${id}-file-hint${error ? ` ${id}-file-error` : ''}`}
-            disabled={running}
-          />
-          <span id={`${id}-file-hint`} className={styles.hint}>…or drag and drop the file here. The check starts as soon as a file is chosen.</span>
-          {error ? <span id={`${id}-file-error`} role="alert" className={styles.fieldError} data-field-error="file">{error}</span> : null}
-        </div>
+        <FieldFrame
+          id={`${id}-file`}
+          name="file"
+          label="Choose manifest.json or the app package (.zip)"
+          hint="…or drag and drop the file here. The check starts as soon as a file is chosen."
+          error={error}
+          errorRole="alert"
+          control={(control) => (
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".json,.zip,application/json,application/zip"
+              onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void run(f); }}
+              disabled={running}
+              {...control}
+            />
+          )}
+        />
       </div>
       <CliCommand command={manifestCommand(fileName, appId.trim() && isGuid(appId) ? appId : undefined)} />
       <RunProgress progress={progress} />

@@ -2,7 +2,7 @@ import React from 'react';
 import { REGIONAL_BOT_ENDPOINTS, type RegionalBotEndpoints, type SourcedValue } from '../../../checks/core/clouds';
 import CodeValue from '../CodeValue';
 import SourceLinks from '../SourceLinks';
-import ScrollTable from '../ScrollTable';
+import DataTable, { ValueNotes, type Column } from '../DataTable';
 import styles from '../../css/data-table.module.css';
 
 function Value({ v }: { v: SourcedValue | null }): React.JSX.Element {
@@ -10,8 +10,7 @@ function Value({ v }: { v: SourcedValue | null }): React.JSX.Element {
   return (
     <>
       <CodeValue value={v.value} />
-      {v.confirmed ? null : <span className={styles.unconfirmed}> (unconfirmed)</span>}
-      {v.note ? <div className={styles.note}>{v.note}</div> : null}
+      <ValueNotes confirmed={v.confirmed} note={v.note} />
     </>
   );
 }
@@ -23,6 +22,11 @@ const FIELDS: ReadonlyArray<{ key: 'azureLocation' | 'tokenServiceUrl' | 'sdkOAu
   { key: 'directLineHost', label: 'Direct Line host' },
 ];
 
+const COLUMNS: readonly Column[] = [
+  { label: 'Setting' },
+  ...REGIONAL_BOT_ENDPOINTS.map((r): Column => ({ key: r.region, label: r.name, attrs: { 'data-region': r.region } })),
+];
+
 function sourcesOf(r: RegionalBotEndpoints) {
   return FIELDS.flatMap((f) => r[f.key]?.sources ?? []);
 }
@@ -30,15 +34,7 @@ function sourcesOf(r: RegionalBotEndpoints) {
 /** Regional (data-residency) Azure Bot endpoints, one column per region, rendered from checks/core/clouds. */
 export default function RegionalBotsTable(): React.JSX.Element {
   return (
-    <ScrollTable className={styles.table} data-table="regional-bots">
-      <thead>
-        <tr>
-          <th scope="col">Setting</th>
-          {REGIONAL_BOT_ENDPOINTS.map((r) => (
-            <th scope="col" key={r.region} data-region={r.region}>{r.name}</th>
-          ))}
-        </tr>
-      </thead>
+    <DataTable name="regional-bots" columns={COLUMNS}>
       <tbody>
         {FIELDS.map((f) => (
           <tr key={f.key} data-row={f.key}>
@@ -55,6 +51,6 @@ export default function RegionalBotsTable(): React.JSX.Element {
           ))}
         </tr>
       </tbody>
-    </ScrollTable>
+    </DataTable>
   );
 }

@@ -2,7 +2,7 @@ import React, { useEffect, useId, useRef, useState } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import CliCommand from '../CliCommand';
-import FormField from '../FormField';
+import FormField, { FieldFrame } from '../FormField';
 import ReportView from '../ReportView';
 import { useUrlInputs } from '../UrlInputs/useUrlInputs';
 import { REGISTRATION_FILES, registrationCommand } from '../../utils/cli-command';
@@ -178,24 +178,27 @@ function RegistrationForm(): React.JSX.Element {
           onChange={set('channel')}
           error={errors.channel}
         />
-        <div className={styles.field}>
-          <label htmlFor={`${id}-manifest`}>Teams app manifest or package (optional)</label>
-          <input
-            ref={refs.manifest as React.RefObject<HTMLInputElement>}
-            id={`${id}-manifest`}
-            name="manifest"
-            type="file"
-            accept=".json,.zip,application/json,application/zip"
-            onChange={(e) => void onPickManifest(e)}
-            aria-invalid={errors.manifest ? true : undefined}
-            aria-describedby={`${id}-manifest-hint${errors.manifest ? ` ${id}-manifest-error` : ''}`}
-          />
-          <span id={`${id}-manifest-hint`} className={styles.hint} data-manifest-chosen={manifest?.name ?? ''}>
-            {manifest ? <>Chosen: <code>{manifest.name}</code>. </> : null}
-            manifest.json or the app package (.zip): its bot id is compared with the registration&apos;s app id (registration-manifest-match), and its calling support with the channel&apos;s.
-          </span>
-          {errors.manifest ? <span id={`${id}-manifest-error`} className={styles.fieldError} data-field-error="manifest">{errors.manifest}</span> : null}
-        </div>
+        <FieldFrame
+          id={`${id}-manifest`}
+          name="manifest"
+          label="Teams app manifest or package (optional)"
+          hint={(
+            <span data-manifest-chosen={manifest?.name ?? ''}>
+              {manifest ? <>Chosen: <code>{manifest.name}</code>. </> : null}
+              manifest.json or the app package (.zip): its bot id is compared with the registration&apos;s app id (registration-manifest-match), and its calling support with the channel&apos;s.
+            </span>
+          )}
+          error={errors.manifest}
+          control={(control) => (
+            <input
+              ref={refs.manifest as React.RefObject<HTMLInputElement>}
+              type="file"
+              accept=".json,.zip,application/json,application/zip"
+              onChange={(e) => void onPickManifest(e)}
+              {...control}
+            />
+          )}
+        />
         <FormField
           ref={refs.endpoint}
           id={`${id}-endpoint`}

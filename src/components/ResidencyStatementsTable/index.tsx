@@ -1,13 +1,14 @@
 import React from 'react';
 import type { CloudId } from '../../../checks/core/clouds';
 import { RESIDENCY_STATEMENTS } from '../../../checks/data/residency';
-import SourceLinks from '../SourceLinks';
-import ScrollTable from '../ScrollTable';
-import styles from './styles.module.css';
+import DataTable, { ValueNotes, type Column } from '../DataTable';
+import styles from '../../css/data-table.module.css';
 
 interface Props {
   cloud: CloudId;
 }
+
+const COLUMNS: readonly Column[] = [{ label: 'Kind', width: 'narrow' }, { label: 'Statement and sources' }];
 
 /**
  * What the residency check reports for a cloud (in transit, at rest), rendered from
@@ -16,26 +17,19 @@ interface Props {
 export default function ResidencyStatementsTable({ cloud }: Props): React.JSX.Element {
   const statements = RESIDENCY_STATEMENTS[cloud];
   return (
-    <ScrollTable className={styles.table} data-table="residency-statements" data-cloud={cloud}>
-      <thead>
-        <tr>
-          <th scope="col">Kind</th>
-          <th scope="col">Statement and sources</th>
-        </tr>
-      </thead>
+    <DataTable name="residency-statements" data-cloud={cloud} columns={COLUMNS}>
       <tbody>
         {statements.map((s) => (
           <tr key={s.text} data-kind={s.kind}>
-            <td data-col="kind" className={styles.kind}>{s.kind === 'transit' ? 'In transit' : 'At rest'}</td>
+            <td data-col="kind" className={styles.nowrap}>{s.kind === 'transit' ? 'In transit' : 'At rest'}</td>
             <td data-col="text">
-              {s.confirmed ? null : <strong className={styles.unconfirmed}>Unconfirmed: </strong>}
+              {s.confirmed ? null : <strong className={styles.optional}>Unconfirmed: </strong>}
               {s.text}
-              {s.note ? <div className={styles.note}>{s.note}</div> : null}
-              <SourceLinks sources={s.sources} label="Sources: " />
+              <ValueNotes note={s.note} sources={s.sources} sourcesLabel="Sources: " />
             </td>
           </tr>
         ))}
       </tbody>
-    </ScrollTable>
+    </DataTable>
   );
 }

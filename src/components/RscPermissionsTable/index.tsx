@@ -1,8 +1,8 @@
 import React from 'react';
 import { RSC_PERMISSIONS, type RscPermission, type RscScope } from '../../../checks/data/rsc-permissions';
 import CodeValue from '../CodeValue';
-import ScrollTable from '../ScrollTable';
-import styles from './styles.module.css';
+import DataTable, { type Column } from '../DataTable';
+import styles from '../../css/data-table.module.css';
 
 interface Props {
   /** Only permissions that read message, meeting or media content. */
@@ -13,6 +13,12 @@ interface Props {
 
 const SCOPE_LABEL: Record<RscScope, string> = { team: 'one team', chat: 'one chat or meeting', user: 'one user' };
 
+const COLUMNS: readonly Column[] = [
+  { label: 'Permission', width: 'wide' },
+  { label: 'Type, consented for', width: 'medium' },
+  { label: 'Lets the app' },
+];
+
 /** The permissions a table shows, in data order. */
 export function rscRows(props: Props): RscPermission[] {
   return RSC_PERMISSIONS.filter((p) => (!props.contentOnly || p.readsContent) && (!props.scope || p.scope === props.scope));
@@ -22,21 +28,14 @@ export function rscRows(props: Props): RscPermission[] {
 export default function RscPermissionsTable(props: Props): React.JSX.Element {
   const rows = rscRows(props);
   return (
-    <ScrollTable className={styles.table} data-table="rsc-permissions">
-      <thead>
-        <tr>
-          <th scope="col">Permission</th>
-          <th scope="col">Type, consented for</th>
-          <th scope="col">Lets the app</th>
-        </tr>
-      </thead>
+    <DataTable name="rsc-permissions" columns={COLUMNS}>
       <tbody>
         {rows.map((p) => (
           <tr key={`${p.name}|${p.type}`} data-permission={p.name}>
-            <td data-col="name" className={styles.name}><CodeValue value={p.name} /></td>
-            <td data-col="type" className={styles.type}>
+            <td data-col="name"><CodeValue value={p.name} /></td>
+            <td data-col="type" className={styles.small}>
               {p.type}, {SCOPE_LABEL[p.scope]}
-              {p.readsContent ? <div className={styles.content} data-col="reads-content">reads content</div> : null}
+              {p.readsContent ? <div className={styles.strong} data-col="reads-content">reads content</div> : null}
             </td>
             <td data-col="grants">
               {p.grants}{' '}
@@ -45,6 +44,6 @@ export default function RscPermissionsTable(props: Props): React.JSX.Element {
           </tr>
         ))}
       </tbody>
-    </ScrollTable>
+    </DataTable>
   );
 }
