@@ -3,6 +3,7 @@
  * GUIDs) in the shapes the real tools print (`az bot show`, `az bot msteams show`, a Teams app
  * manifest), so a reader can see what to paste and what the checks report on a healthy bot.
  */
+import { azureBotDocument, teamsChannelDocument } from '../../checks/data/azure-documents';
 
 const APP_ID = '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9';
 const TENANT_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -12,51 +13,13 @@ const NAME = 'contoso-helpdesk-bot';
 
 export const EXAMPLE_ENDPOINT = 'https://helpdesk-bot.contoso.example/api/messages';
 
-/** What `az bot show --name contoso-helpdesk-bot --resource-group rg-contoso-helpdesk` prints, abridged. */
-export const EXAMPLE_BOT = {
-  id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/${GROUP}/providers/Microsoft.BotService/botServices/${NAME}`,
-  name: NAME,
-  type: 'Microsoft.BotService/botServices',
-  location: 'global',
-  kind: 'azurebot',
-  sku: { name: 'S1' },
-  tags: {},
-  properties: {
-    displayName: 'Contoso Helpdesk',
-    endpoint: EXAMPLE_ENDPOINT,
-    msaAppType: 'SingleTenant',
-    msaAppId: APP_ID,
-    msaAppTenantId: TENANT_ID,
-    msaAppMSIResourceId: null,
-    configuredChannels: ['webchat', 'directline', 'msteams'],
-    enabledChannels: ['webchat', 'directline', 'msteams'],
-    publicNetworkAccess: 'Enabled',
-    disableLocalAuth: false,
-    isStreamingSupported: false,
-    provisioningState: 'Succeeded',
-  },
-};
+const BOT = { subscription: SUBSCRIPTION, resourceGroup: GROUP, name: NAME, appId: APP_ID, tenantId: TENANT_ID, endpoint: EXAMPLE_ENDPOINT };
 
-/** What `az bot msteams show --name contoso-helpdesk-bot --resource-group rg-contoso-helpdesk` prints, abridged. */
-export const EXAMPLE_TEAMS_CHANNEL = {
-  id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/${GROUP}/providers/Microsoft.BotService/botServices/${NAME}/channels/MsTeamsChannel`,
-  name: `${NAME}/MsTeamsChannel`,
-  type: 'Microsoft.BotService/botServices/channels',
-  location: 'global',
-  properties: {
-    channelName: 'MsTeamsChannel',
-    location: 'global',
-    provisioningState: 'Succeeded',
-    properties: {
-      isEnabled: true,
-      enableCalling: false,
-      callingWebhook: null,
-      incomingCallRoute: 'graphPma',
-      deploymentEnvironment: 'CommercialDeployment',
-      acceptedTerms: true,
-    },
-  },
-};
+/** What `az bot show --name contoso-helpdesk-bot --resource-group rg-contoso-helpdesk` prints. */
+export const EXAMPLE_BOT = azureBotDocument(BOT);
+
+/** What `az bot msteams show --name contoso-helpdesk-bot --resource-group rg-contoso-helpdesk` prints. */
+export const EXAMPLE_TEAMS_CHANNEL = teamsChannelDocument(BOT);
 
 /** A Teams app manifest (v1.24) for the same bot: its botId is the registration's msaAppId. */
 export const EXAMPLE_MANIFEST = {

@@ -4,6 +4,8 @@ import styles from '../widgets.module.css';
 /** The attributes a field's control takes from its frame: its id, name and the ARIA links to hint and error. */
 export interface ControlProps {
   id: string;
+  /** `bf-control` (css/custom.css), the look of the site's text fields and selects; none for a file input. */
+  className: string | undefined;
   name: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
@@ -20,6 +22,8 @@ interface FrameProps {
   error?: string | undefined;
   /** `alert` when the error appears without a submit (a chosen file), so it is announced at once. */
   errorRole?: 'alert';
+  /** A control with the browser's own look (a file input): no `bf-control` border. */
+  plain?: boolean;
 }
 
 /**
@@ -27,14 +31,14 @@ interface FrameProps {
  * is marked invalid by (aria-invalid, aria-describedby), the way every widget form shows them.
  * The control (any input, select or textarea) is rendered by `control` with the attributes it needs.
  */
-export function FieldFrame({ id, name, label, hint, error, errorRole, control }: FrameProps & {
+export function FieldFrame({ id, name, label, hint, error, errorRole, plain, control }: FrameProps & {
   control(props: ControlProps): React.ReactNode;
 }): React.JSX.Element {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
-      {control({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {control({ id, className: plain ? undefined : 'bf-control', name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? <span id={`${id}-hint`} className={styles.hint}>{hint}</span> : null}
       {error ? <span id={`${id}-error`} role={errorRole} className={styles.fieldError} data-field-error={name}>{error}</span> : null}
     </div>

@@ -117,6 +117,7 @@ function ManifestForm(): React.JSX.Element {
           hint="…or drag and drop the file here. The check starts as soon as a file is chosen."
           error={error}
           errorRole="alert"
+          plain
           control={(control) => (
             <input
               ref={fileRef}

@@ -189,6 +189,7 @@ function RegistrationForm(): React.JSX.Element {
             </span>
           )}
           error={errors.manifest}
+          plain
           control={(control) => (
             <input
               ref={refs.manifest as React.RefObject<HTMLInputElement>}
