@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CLOUD_IDS, CLOUD_PRESETS, FQDN_ENTRIES, REGIONAL_BOT_ENDPOINTS, SERVICE_URL_HOSTS, SERVICE_URL_REGIONS,
 } from '../checks/core/clouds';
 import { RSC_PERMISSIONS } from '../checks/data/rsc-permissions';
 import { RESIDENCY_STATEMENTS } from '../checks/data/residency';
 import { CHECK_IDS } from '../src/components/CheckRef/catalogue';
-import { gotoInMode, launchBrowser, newPage, type Browser } from './helpers/browser';
-import { buildDir, REPO_ROOT, startStaticServer, type StaticServer } from './helpers/site';
+import { drawnDiagrams } from './helpers/browser';
+import { useBuiltSite } from './helpers/built-site';
+import { ARTIFACTS } from './helpers/site';
 
 /**
  * Browser tests of the reference pages in the built site: diagrams render, the data tables show
@@ -17,39 +18,9 @@ import { buildDir, REPO_ROOT, startStaticServer, type StaticServer } from './hel
  * data-residency page prints to PDF without clipped tables.
  */
 
-const SITE = buildDir();
-const ARTIFACTS = path.join(REPO_ROOT, 'e2e', 'artifacts');
+const site = useBuiltSite();
+const SITE = site.dir;
 const SECTIONS = ['messaging', 'calling', 'authentication', 'network', 'data-residency', 'clouds', 'hosting', 'faq', 'troubleshooting'];
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startStaticServer(SITE);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(section: string): Promise<{ page: Page; consoleErrors: string[]; failedRequests: string[] }> {
-  const watched = await newPage(browser.context, server.origin);
-  await gotoInMode(watched.page, `${server.origin}/docs/${section}/`, 'light');
-  return watched;
-}
-
-async function waitForDiagrams(page: Page): Promise<{ blocks: number; withSvg: number }> {
-  const blocks = await page.locator('[data-mermaid-block]').count();
-  await page
-    .waitForFunction(() => [...document.querySelectorAll('[data-mermaid-block]')].every((b) => b.querySelector('svg')), undefined, {
-      timeout: 20_000,
-    })
-    .catch(() => undefined); // the counts carry the verdict
-  return { blocks, withSvg: await page.locator('[data-mermaid-block]:has(svg)').count() };
-}
 
 /** Text of the cells of one column (by data-col), row by row, for a table selector. */
 async function column(page: Page, table: string, col: string): Promise<string[]> {
@@ -58,11 +29,10 @@ async function column(page: Page, table: string, col: string): Promise<string[]>
 
 describe.each(SECTIONS)('/docs/%s/', (section) => {
   it('loads cleanly and renders every mermaid diagram as an <svg>', async () => {
-    const { page, consoleErrors, failedRequests } = await open(section);
-    try {
-      const { blocks, withSvg } = await waitForDiagrams(page);
+    await site.visit(`/docs/${section}/`, 'light', async ({ page, consoleErrors, failedRequests }) => {
+      const { blocks, drawn } = await drawnDiagrams(page);
       expect(blocks).toBeGreaterThan(0);
-      expect(withSvg).toBe(blocks);
+      expect(drawn).toBe(blocks);
       expect(await page.locator('[data-mermaid-block] svg [class*="error"]').count()).toBe(0);
       expect(consoleErrors).toEqual([]);
       expect(failedRequests).toEqual([]);
@@ -71,14 +41,11 @@ describe.each(SECTIONS)('/docs/%s/', (section) => {
       const articleText = await page.locator('article').innerText();
       expect(articleText).not.toContain(':::');
       expect(articleText).not.toMatch(/<(CheckRef|CloudEndpointsTable|FqdnTable|ServiceUrl\w+Table|RegionalBotsTable|CodeValue|SourceLinks)\b/);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('names checks by catalogue id and links only to check pages that exist', async () => {
-    const { page } = await open(section);
-    try {
+    await site.visit(`/docs/${section}/`, 'light', async ({ page }) => {
       const refs = await page.locator('[data-check-id]').evaluateAll((nodes) =>
         nodes.map((n) => ({ id: n.getAttribute('data-check-id') ?? '', tag: n.tagName, href: n.getAttribute('href') })),
       );
@@ -95,29 +62,23 @@ describe.each(SECTIONS)('/docs/%s/', (section) => {
         }
       }
       if (section !== 'hosting') expect(refs.length).toBeGreaterThan(0);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('data tables in the browser equal checks/core/clouds', () => {
   it('network: one allowlist per cloud, host by host', async () => {
-    const { page } = await open('network');
-    try {
+    await site.visit('/docs/network/', 'light', async ({ page }) => {
       for (const cloud of CLOUD_IDS) {
         const table = `table[data-table="fqdn"][data-cloud="${cloud}"]`;
         const hosts = await column(page, table, 'host');
         expect(hosts, cloud).toEqual(FQDN_ENTRIES.filter((e) => e.clouds.includes(cloud)).map((e) => e.host));
       }
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('clouds: every endpoint cell', async () => {
-    const { page } = await open('clouds');
-    try {
+    await site.visit('/docs/clouds/', 'light', async ({ page }) => {
       const table = 'table[data-table="cloud-endpoints"]';
       const cell = (row: string, cloud: string) =>
         page.locator(`${table} tbody[data-row="${row}"] tr[data-clouds~="${cloud}"] code[data-value]`).allInnerTexts();
@@ -131,14 +92,11 @@ describe('data tables in the browser equal checks/core/clouds', () => {
         expect(await cell('serviceUrlHosts', cloud)).toEqual(SERVICE_URL_HOSTS.filter((h) => h.cloud === cloud).map((h) => h.host));
         expect(await cell('graphBaseUrl', cloud)).toEqual([p.graphBaseUrl.value]);
       }
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('data residency: serviceUrl regions and hosts, regional bots', async () => {
-    const { page } = await open('data-residency');
-    try {
+    await site.visit('/docs/data-residency/', 'light', async ({ page }) => {
       expect(await column(page, 'table[data-table="serviceurl-regions"]', 'path')).toEqual(SERVICE_URL_REGIONS.map((r) => `/${r.path}/`));
       expect(await column(page, 'table[data-table="serviceurl-hosts"]', 'host')).toEqual(SERVICE_URL_HOSTS.map((h) => h.host));
       expect(await page.locator('table[data-table="regional-bots"] tr[data-row="azureLocation"] td code').allInnerTexts()).toEqual(
@@ -158,31 +116,25 @@ describe('data tables in the browser equal checks/core/clouds', () => {
         expect(texts.length, cloud).toBe(RESIDENCY_STATEMENTS[cloud].length);
         texts.forEach((t, i) => expect(t).toContain(RESIDENCY_STATEMENTS[cloud][i]!.text));
       }
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('reports are labelled', () => {
   it('the TLS 1.3-only report renders as an admonition titled "Reported"', async () => {
-    const { page } = await open('network');
-    try {
+    await site.visit('/docs/network/', 'light', async ({ page }) => {
       const admonitions = await page.locator('.theme-admonition').allInnerTexts();
       const tls = admonitions.filter((t) => /TLS 1\.3/.test(t));
       expect(tls.length).toBeGreaterThan(0);
       for (const t of tls) expect(t).toMatch(/^\s*reported, not documented/i);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('data residency page in print', () => {
   it('lays out every table within the page width and prints a sane PDF', async () => {
-    const { page } = await open('data-residency');
-    try {
-      await waitForDiagrams(page);
+    await site.visit('/docs/data-residency/', 'light', async ({ page }) => {
+      await drawnDiagrams(page);
       await page.emulateMedia({ media: 'print', colorScheme: 'light' });
       const tables = await page.locator('article table').evaluateAll((nodes) =>
         nodes.map((t) => {
@@ -214,8 +166,6 @@ describe('data residency page in print', () => {
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(pages).toBeLessThanOrEqual(30);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
-import { MM, readPdf } from './helpers/pdf';
-import { buildDir, pageSlug, REPO_ROOT, sitemapPaths, startStaticServer, type StaticServer } from './helpers/site';
+import { describe, expect, it } from 'vitest';
+import { drawnDiagrams, gotoInMode, newPage, type ColorMode } from './helpers/browser';
+import { useBuiltSite } from './helpers/built-site';
+import { expectPrintView, MM, readPdf } from './helpers/pdf';
+import { ARTIFACTS, pageSlug, REPO_ROOT, SCREENSHOTS, sitemapPaths } from './helpers/site';
 
 /**
  * The site as a reader reads it (built site, `npm run build` first): diagrams hold their final
@@ -13,9 +14,8 @@ import { buildDir, pageSlug, REPO_ROOT, sitemapPaths, startStaticServer, type St
  * address, date, tool version) and no form controls. Screenshots go to e2e/screenshots/.
  */
 
-const SITE = buildDir();
-const SCREENSHOTS = path.join(REPO_ROOT, 'e2e', 'screenshots');
-const ARTIFACTS = path.join(REPO_ROOT, 'e2e', 'artifacts');
+const site = useBuiltSite();
+const SITE = site.dir;
 const MODES: readonly ColorMode[] = ['light', 'dark'];
 const SIZES_FILE = path.join(REPO_ROOT, 'src', 'theme', 'Mermaid', 'diagram-sizes.json');
 const TOOL_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -27,21 +27,6 @@ const DIAGRAM_PAGES = sitemapPaths(SITE).filter((p) => {
     if (existsSync(file)) return readFileSync(file, 'utf8').includes('data-mermaid-block');
   }
   return false;
-});
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startStaticServer(SITE);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 interface FigureBox {
@@ -58,7 +43,8 @@ async function figureBoxes(page: Page): Promise<FigureBox[]> {
 }
 
 async function allDrawn(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-mermaid-block]')].every((b) => b.getAttribute('data-drawn') === 'true'), undefined, { timeout: 30_000 });
+  const { blocks, drawn } = await drawnDiagrams(page, 30_000);
+  expect(drawn, 'diagrams drawn').toBe(blocks);
 }
 
 describe('diagrams keep their place while they load', () => {
@@ -70,7 +56,7 @@ describe('diagrams keep their place while they load', () => {
 
   describe.each(MODES)('in %s mode', (mode) => {
     it.each(DIAGRAM_PAGES)('%s: each placeholder has the size of the diagram drawn into it', async (pagePath) => {
-      const { page } = await newPage(browser.context, server.origin);
+      const { page } = await newPage(site.context, site.origin);
       try {
         // Scripts arrive late (as on a slow connection or a cold development server).
         await page.route('**/*.js', async (route) => {
@@ -78,7 +64,7 @@ describe('diagrams keep their place while they load', () => {
           await route.continue();
         });
         await page.emulateMedia({ colorScheme: mode });
-        await page.goto(server.origin + pagePath, { waitUntil: 'domcontentloaded' });
+        await page.goto(site.origin + pagePath, { waitUntil: 'domcontentloaded' });
         const before = await figureBoxes(page);
         expect(before.length).toBeGreaterThan(0);
         expect(await page.locator('[data-mermaid-block] svg').count(), 'no diagram is drawn yet').toBe(0);
@@ -118,9 +104,7 @@ describe('a diagram opens enlarged, with pan and zoom', () => {
   }
 
   it.each(MODES)('by click and by keyboard, in %s mode', async (mode) => {
-    const { page, consoleErrors } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, `${server.origin}/docs/architecture/`, mode);
+    await site.visit('/docs/architecture/', mode, async ({ page, consoleErrors }) => {
       await allDrawn(page);
       const figure = page.locator('[data-mermaid-block]').first();
 
@@ -162,18 +146,16 @@ describe('a diagram opens enlarged, with pan and zoom', () => {
       await expect.poll(() => page.locator('dialog[data-diagram-dialog][open]').count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-enlarge-diagram'))).toBe(true);
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('tables on a phone', () => {
   it('a table wider than the screen scrolls in its own frame, which says so and takes keyboard focus', async () => {
-    const { page } = await newPage(browser.context, server.origin);
+    const { page } = await newPage(site.context, site.origin);
     try {
       await page.setViewportSize({ width: 390, height: 844 });
-      await gotoInMode(page, `${server.origin}/docs/network/`, 'light');
+      await gotoInMode(page, `${site.origin}/docs/network/`, 'light');
       const frames = page.locator('[data-table-scroll="overflowing"]');
       await expect.poll(() => frames.count()).toBeGreaterThan(0);
       for (const frame of await frames.all()) {
@@ -199,22 +181,17 @@ describe('tables on a phone', () => {
 
 describe('printing a page', () => {
   it('the data residency page prints with margins, a stamp on every page and no form controls', async () => {
-    const { page } = await newPage(browser.context, server.origin);
     const pagePath = '/docs/data-residency/';
-    try {
-      await gotoInMode(page, server.origin + pagePath, 'light');
+    await site.visit(pagePath, 'light', async ({ page }) => {
       await allDrawn(page);
-      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-      // Nothing to press or type into on paper.
-      const controls = await page.locator('main input, main textarea, main select, main button').evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.outerHTML.slice(0, 80)));
-      expect(controls).toEqual([]);
+      // Nothing to press or type into on paper; the stamp names the page.
+      await expectPrintView(page);
       const title = await page.title();
-      await expect.poll(() => page.locator('[data-print-stamp]').textContent()).toContain(title);
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       writeFileSync(path.join(ARTIFACTS, `${pageSlug(pagePath)}.print.pdf`), pdf);
       const pages = await readPdf(pdf);
       expect(pages.length).toBeGreaterThanOrEqual(2);
-      const url = server.origin + pagePath;
+      const url = site.origin + pagePath;
       const whole = pages.map((p) => p.text).join('\n');
       // Button labels that the page's prose never uses (the DOM check above covers every control).
       for (const label of ['Load example', 'Enlarge diagram']) expect(whole, `"${label}" printed`).not.toContain(label);
@@ -235,8 +212,6 @@ describe('printing a page', () => {
           expect(i.x + i.width, `"${i.text}" right of the margin on page ${n + 1}`).toBeLessThanOrEqual(p.width - 10 * MM + 1);
         }
       }
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { createApiServer } from '../checks/server/app';
-import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
+import { gotoInMode, launchBrowser, newPage, withPage, type Browser, type ColorMode } from './helpers/browser';
 import { buildDir, sitemapPaths } from './helpers/site';
 
 /**
@@ -38,6 +39,11 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The CSP violations the page recorded (the init script collects them in `__cspViolations`). */
+function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
 describe('production server: the site under its CSP', () => {
   it('sends a CSP that pins inline scripts by hash', async () => {
     const res = await fetch(`${origin}/`);
@@ -49,32 +55,24 @@ describe('production server: the site under its CSP', () => {
 
   for (const mode of MODES) {
     it.each(PAGES)(`%s loads in ${mode} mode with no CSP violation`, async (pagePath) => {
-      const { page, consoleErrors, failedRequests } = await newPage(browser.context, origin);
-      try {
-        await gotoInMode(page, `${origin}${pagePath}`, mode);
+      await withPage(browser.context, `${origin}${pagePath}`, mode, async ({ page, consoleErrors, failedRequests }) => {
         const diagrams = await page.locator('.docusaurus-mermaid-container').count();
         if (diagrams > 0) await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 15_000 });
-        const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+        const violations = await cspViolations(page);
         expect(violations).toEqual([]);
         expect(consoleErrors).toEqual([]);
         expect(failedRequests).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      });
     });
   }
 
   it('search works offline under the CSP', async () => {
-    const { page, consoleErrors } = await newPage(browser.context, origin);
-    try {
-      await gotoInMode(page, `${origin}/search?q=endpoint`, 'light');
+    await withPage(browser.context, `${origin}/search?q=endpoint`, 'light', async ({ page, consoleErrors }) => {
       await page.waitForSelector('article h2, [class*="searchResultItem"]', { timeout: 15_000 });
-      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const violations = await cspViolations(page);
       expect(violations).toEqual([]);
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('the endpoint widget reaches the API under the CSP and shows the production refusal', async () => {
@@ -85,7 +83,7 @@ describe('production server: the site under its CSP', () => {
       await page.getByRole('button', { name: 'Run endpoint checks' }).click();
       await expect.poll(async () => page.locator('[data-run-error], [data-field-error]').allTextContents(), { timeout: 15_000 })
         .toEqual(expect.arrayContaining([expect.stringMatching(/loopback address/)]));
-      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const violations = await cspViolations(page);
       expect(violations).toEqual([]);
       // The refusal is a 400 the page shows, not a console error of its own making.
       expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
@@ -110,7 +108,7 @@ describe('production server: the site under its CSP', () => {
       await page.getByLabel('Choose manifest.json or the app package (.zip)').setInputFiles({ name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from(manifest) });
       await page.getByText('Manifest report').first().waitFor({ timeout: 30_000 });
       await expect.poll(async () => (await page.locator('body').innerText()).match(/\/bots\/0\/scopes\/0/) !== null, { timeout: 15_000 }).toBe(true);
-      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const violations = await cspViolations(page);
       // Only a refused attempt to compile code may show up (the validator then interprets the schema).
       expect(violations.filter((v) => !/^script-src blocked eval/.test(v))).toEqual([]);
       expect(consoleErrors).toEqual([]);
@@ -126,7 +124,7 @@ describe('production server: the site under its CSP', () => {
       await page.goto(`${origin}/`);
       const health = await page.evaluate(async () => (await fetch('/api/health')).json() as Promise<{ status: string }>);
       expect(health.status).toBe('ok');
-      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const violations = await cspViolations(page);
       expect(violations).toEqual([]);
     } finally {
       await page.close();

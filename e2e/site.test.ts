@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe';
-import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
+import { drawnDiagrams, searchHits, type ColorMode } from './helpers/browser';
+import { useBuiltSite } from './helpers/built-site';
 import { brokenWordsInTables, diagramTextSizes, sidewaysScroll, smallPrintPx } from './helpers/layout';
-import { buildDir, pageSlug, REPO_ROOT, sitemapPaths, startStaticServer, type StaticServer } from './helpers/site';
+import { ARTIFACTS, pageSlug, SCREENSHOTS, sitemapPaths } from './helpers/site';
 
 /**
  * Browser tests of the built site (`npm run build` first): every page in the sitemap, in light and
@@ -12,27 +12,10 @@ import { buildDir, pageSlug, REPO_ROOT, sitemapPaths, startStaticServer, type St
  * architecture page prints cleanly. Screenshots go to e2e/screenshots/ (git-ignored).
  */
 
-const SITE = buildDir();
-const PAGES = sitemapPaths(SITE);
+const site = useBuiltSite();
+const PAGES = sitemapPaths(site.dir);
 const MODES: readonly ColorMode[] = ['light', 'dark'];
-const SCREENSHOTS = path.join(REPO_ROOT, 'e2e', 'screenshots');
-const ARTIFACTS = path.join(REPO_ROOT, 'e2e', 'artifacts');
 const ARCHITECTURE = '/docs/architecture/';
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startStaticServer(SITE);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('sitemap', () => {
   it('lists the landing page and the architecture page', () => {
@@ -41,29 +24,11 @@ describe('sitemap', () => {
   });
 });
 
-/** Waits until every diagram placeholder holds an <svg>; returns how many diagrams there are. */
-async function renderedDiagrams(page: import('playwright-core').Page): Promise<{ blocks: number; withSvg: number }> {
-  const blocks = await page.locator('[data-mermaid-block]').count();
-  if (blocks > 0) {
-    await page
-      .waitForFunction(
-        () => [...document.querySelectorAll('[data-mermaid-block]')].every((block) => block.querySelector('svg')),
-        undefined,
-        { timeout: 15_000 },
-      )
-      .catch(() => undefined); // the counts below carry the verdict
-  }
-  const withSvg = await page.locator('[data-mermaid-block]:has(svg)').count();
-  return { blocks, withSvg };
-}
-
 // Pages run a few at a time (vitest maxConcurrency): each waits mostly on the browser.
 describe.each(MODES)('every page in %s mode', (mode) => {
   it.concurrent.for(PAGES)('%s loads cleanly, renders its diagrams and has no serious axe violation', async (pagePath, { expect }) => {
-    const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, server.origin + pagePath, mode);
-      const diagrams = await renderedDiagrams(page);
+    await site.visit(pagePath, mode, async ({ page, consoleErrors, failedRequests }) => {
+      const diagrams = await drawnDiagrams(page, 15_000);
       // JPEG: a tall page encodes several times faster than PNG, and is only for people to look at.
       await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
       const violations = await seriousViolations(page);
@@ -81,7 +46,7 @@ describe.each(MODES)('every page in %s mode', (mode) => {
       const broken390 = await brokenWordsInTables(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${pageSlug(pagePath)}.${mode}.390.jpg`), fullPage: true, type: 'jpeg', quality: 80 });
 
-      expect(diagrams.withSvg, 'mermaid blocks without an <svg>').toBe(diagrams.blocks);
+      expect(diagrams.drawn, 'mermaid blocks without an <svg>').toBe(diagrams.blocks);
       expect(consoleErrors, 'console errors').toEqual([]);
       expect(failedRequests, 'failed requests').toEqual([]);
       expect(violations, 'serious or critical axe violations').toEqual([]);
@@ -89,34 +54,26 @@ describe.each(MODES)('every page in %s mode', (mode) => {
       expect(broken1280, 'words split across lines in table cells at 1280 px').toEqual([]);
       expect(sideways.scrollWidth, `the page scrolls sideways at 390 px: ${sideways.culprits.join('; ')}`).toBeLessThanOrEqual(sideways.clientWidth + 1);
       expect(broken390, 'words split across lines in table cells at 390 px').toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('architecture page', () => {
   it('has the whole-flow diagram, rendered as an svg', async () => {
-    const { page } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, server.origin + ARCHITECTURE, 'light');
-      const diagrams = await renderedDiagrams(page);
+    await site.visit(ARCHITECTURE, 'light', async ({ page }) => {
+      const diagrams = await drawnDiagrams(page, 15_000);
       expect(diagrams.blocks).toBeGreaterThanOrEqual(1);
-      expect(diagrams.withSvg).toBe(diagrams.blocks);
+      expect(diagrams.drawn).toBe(diagrams.blocks);
       for (const id of ['app-manifest', 'teams-client-connection', 'teams-service-transit', 'azure-bot-registration',
         'access-to-microsoft-domains', 'graph-permissions', 'data-in-transit-and-at-rest', 'self-checks']) {
         expect(await page.locator(`h2#${id}`).count(), `section #${id}`).toBe(1);
       }
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it.each(MODES)('prints from %s mode without navigation chrome, in dark ink on white, without clipped tables', async (mode) => {
-    const { page } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, server.origin + ARCHITECTURE, mode);
-      await renderedDiagrams(page);
+    await site.visit(ARCHITECTURE, mode, async ({ page }) => {
+      await drawnDiagrams(page, 15_000);
       await page.emulateMedia({ media: 'print', colorScheme: mode });
       const hiddenWhenPrinting = ['.navbar', '.theme-doc-sidebar-container', '.theme-doc-toc-desktop', '.footer', '.pagination-nav'];
       for (const selector of hiddenWhenPrinting) {
@@ -143,23 +100,19 @@ describe('architecture page', () => {
       expect(clipped, 'tables wider than the printed page').toEqual([]);
       const pdf = await page.pdf({ path: path.join(ARTIFACTS, `architecture.${mode}.pdf`), format: 'A4' });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('landing page', () => {
   it('routes architects, compliance officers and engineers to targets that exist', async () => {
-    const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, server.origin + '/', 'light');
+    await site.visit('/', 'light', async ({ page, consoleErrors, failedRequests }) => {
       const links = await page.locator('main a.button').evaluateAll((anchors) =>
         anchors.map((anchor) => (anchor as HTMLAnchorElement).getAttribute('href') ?? ''),
       );
       expect(links).toHaveLength(3);
       for (const href of links) {
-        const target = new URL(href, server.origin);
+        const target = new URL(href, site.origin);
         // Settle each page before the next navigation, which would otherwise abort its lazy chunks.
         await page.goto(target.href, { waitUntil: 'networkidle' });
         expect(await page.locator('article h1').count(), `${href} is a docs page`).toBe(1);
@@ -169,17 +122,13 @@ describe('landing page', () => {
       }
       expect(consoleErrors).toEqual([]);
       expect(failedRequests).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('site identity', () => {
   it('serves the favicon and the social card that the pages point to', async () => {
-    const { page, failedRequests } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, server.origin + '/', 'light');
+    await site.visit('/', 'light', async ({ page, failedRequests }) => {
       const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
       const card = await page.locator('meta[property="og:image"]').getAttribute('content');
       expect(icon).toBeTruthy();
@@ -190,35 +139,26 @@ describe('site identity', () => {
       ];
       for (const [ref, type, minBytes] of checks) {
         // og:image is absolute on the configured site url; fetch the same path from this server.
-        const response = await page.request.get(server.origin + new URL(ref, server.origin).pathname);
+        const response = await page.request.get(site.origin + new URL(ref, site.origin).pathname);
         expect(response.status(), ref).toBe(200);
         expect(response.headers()['content-type'], ref).toMatch(type);
         expect((await response.body()).length, ref).toBeGreaterThan(minBytes);
       }
       expect(failedRequests).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('local search', () => {
   it('finds a word from the architecture page, offline', async () => {
-    const { page, consoleErrors, failedRequests } = await newPage(browser.context, server.origin);
-    try {
-      await gotoInMode(page, server.origin + '/', 'light');
-      const input = page.getByRole('combobox', { name: 'Search' }).or(page.getByLabel('Search')).first();
-      await input.click();
-      await input.pressSequentially('signaling', { delay: 30 });
+    await site.visit('/', 'light', async ({ page, consoleErrors, failedRequests }) => {
       // Other pages mention the word too: pick the hit whose path names the architecture page.
-      const option = page.locator('[role="option"]').filter({ hasText: /signaling/i }).filter({ hasText: 'Architecture and data flow' }).first();
+      const option = (await searchHits(page, 'signaling')).filter({ hasText: 'Architecture and data flow' }).first();
       await option.waitFor({ state: 'visible', timeout: 15_000 });
       await option.click();
       await page.waitForURL((url) => url.pathname.startsWith('/docs/architecture'), { timeout: 10_000 });
       expect(consoleErrors).toEqual([]);
       expect(failedRequests).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -11,10 +11,10 @@ import { startBotWithWorld, type RealBot } from '../checks/testing/bots/start-bo
 import { handlers, startServer, type TestServer } from '../checks/testing/servers';
 import { EXAMPLE_MANIFEST } from '../src/utils/examples';
 import { seriousViolations } from './helpers/axe';
-import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
+import { gotoInMode, launchBrowser, newPage, searchHits, withPage, type Browser, type ColorMode } from './helpers/browser';
 import { runShownCommand } from './helpers/cli';
-import { MM, readPdf } from './helpers/pdf';
-import { buildDir, REPO_ROOT } from './helpers/site';
+import { expectPrintView, MM, readPdf } from './helpers/pdf';
+import { ARTIFACTS, buildDir, REPO_ROOT, SCREENSHOTS } from './helpers/site';
 import { startServeStep, type StartedServer } from './helpers/start-command';
 import { shownResults, shownStatus, widgetReady } from './helpers/widgets-page';
 
@@ -31,8 +31,6 @@ import { shownResults, shownStatus, widgetReady } from './helpers/widgets-page';
  */
 
 const SITE = buildDir();
-const SCREENSHOTS = path.join(REPO_ROOT, 'e2e', 'screenshots');
-const ARTIFACTS = path.join(REPO_ROOT, 'e2e', 'artifacts');
 const TOOL_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 let tmp: string;
@@ -100,13 +98,8 @@ describe('the start command\'s server', () => {
     expect(serve.command.slice(0, 3)).toEqual(['node', 'bin/botflow.mjs', 'serve']);
     const health = await (await fetch(`${serve.origin}/api/health`)).json() as { allowPrivate: boolean };
     expect(health.allowPrivate).toBe(true);
-    const { page: p, consoleErrors, failedRequests } = await newPage(browser.context, serve.origin);
-    try {
-      await gotoInMode(p, `${serve.origin}/`, 'light');
-      const input = p.getByRole('combobox', { name: 'Search' }).or(p.getByLabel('Search')).first();
-      await input.click();
-      await input.pressSequentially('signaling', { delay: 30 });
-      const option = p.locator('[role="option"]').filter({ hasText: /signaling/i }).first();
+    await withPage(browser.context, `${serve.origin}/`, 'light', async ({ page: p, consoleErrors, failedRequests }) => {
+      const option = (await searchHits(p, 'signaling')).first();
       await option.waitFor({ state: 'visible', timeout: 15_000 });
       expect(await p.locator('body').textContent()).not.toMatch(/only available when you run docusaurus build/i);
       await p.screenshot({ path: path.join(SCREENSHOTS, 'search-under-npm-start.light.png') });
@@ -114,9 +107,7 @@ describe('the start command\'s server', () => {
       await p.waitForURL((url) => url.pathname.startsWith('/docs/'), { timeout: 10_000 });
       expect(consoleErrors).toEqual([]);
       expect(failedRequests).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
@@ -249,9 +240,7 @@ describe('EndpointCheck', () => {
   });
 
   it('after Stop, the rows say stopped (none "running…") and the announcement says how far it got', async () => {
-    const { page: p } = await newPage(browser.context, serve.origin);
-    try {
-      await gotoInMode(p, pageUrl('endpoint'), 'light');
+    await withPage(browser.context, pageUrl('endpoint'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'endpoint-check');
       await p.getByLabel('Messaging endpoint URL').fill(hanging.url);
       await p.getByRole('button', { name: 'Run endpoint checks' }).click();
@@ -268,15 +257,11 @@ describe('EndpointCheck', () => {
       expect(await p.getByRole('button', { name: 'Run endpoint checks' }).isEnabled()).toBe(true);
       expect(await p.locator('[data-run-error]').count()).toBe(0);
       await shoot(p, p.locator('[data-widget="endpoint-check"]'), 'endpoint-stopped', 'light');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('its inputs live in the page address: a shared link fills the form (no secret field exists)', async () => {
-    const { page: p } = await newPage(browser.context, serve.origin);
-    try {
-      await gotoInMode(p, pageUrl('endpoint'), 'dark');
+    await withPage(browser.context, pageUrl('endpoint'), 'dark', async ({ page: p }) => {
       await widgetReady(p, 'endpoint-check');
       await runEndpoint(p, { url: sdkBot.url, appId: sdkBot.appId });
       const shared = new URL(p.url());
@@ -289,22 +274,15 @@ describe('EndpointCheck', () => {
       expect(await p.getByLabel('Microsoft App ID (optional)').inputValue()).toBe(sdkBot.appId);
       expect(await p.locator('[data-from-address]').count()).toBe(1);
       expect(await p.locator('[data-cli-command] code').first().textContent()).toContain(sdkBot.url);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('an endpoint result prints with margins and a stamp, and without any form control or button', async () => {
-    const { page: p } = await newPage(browser.context, serve.origin);
-    try {
-      await gotoInMode(p, pageUrl('endpoint'), 'light');
+    await withPage(browser.context, pageUrl('endpoint'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'endpoint-check');
       await runEndpoint(p, { url: sdkBot.url, appId: sdkBot.appId });
-      await p.emulateMedia({ media: 'print', colorScheme: 'light' });
-      const controls = await p.locator('main input, main textarea, main select, main button').evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.outerHTML.slice(0, 80)));
-      expect(controls).toEqual([]);
+      await expectPrintView(p);
       const title = await p.title();
-      await expect.poll(() => p.locator('[data-print-stamp]').textContent()).toContain(title);
       const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true });
       writeFileSync(path.join(ARTIFACTS, 'endpoint-result.print.pdf'), pdf);
       const pages = await readPdf(pdf);
@@ -321,17 +299,13 @@ describe('EndpointCheck', () => {
           expect(i.x + i.width, `"${i.text}" on page ${n + 1}`).toBeLessThanOrEqual(pg.width - 10 * MM + 1);
         }
       }
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
 describe('RegistrationCheck', () => {
   it('a document that is not an Azure Bot gets one clear input error, not a report of errors', async () => {
-    const { page: p } = await newPage(browser.context, serve.origin);
-    try {
-      await gotoInMode(p, pageUrl('registration'), 'light');
+    await withPage(browser.context, pageUrl('registration'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'registration-check');
       await p.getByLabel('Azure Bot resource JSON').fill('{"name": "not a bot"}');
       await p.getByRole('button', { name: 'Check the registration' }).click();
@@ -342,9 +316,7 @@ describe('RegistrationCheck', () => {
       expect(await p.locator('[data-report-view]').count()).toBe(0);
       expect(await p.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('bot');
       await shoot(p, p.locator('[data-widget="registration-check"]'), 'registration-input-error', 'light');
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it.each(['light', 'dark'] as const)('Load example (%s): the manifest is compared too, and the shown command, run as shown, agrees', async (mode) => {
@@ -386,9 +358,7 @@ describe('RegistrationCheck', () => {
 
 describe('ManifestCheck and ResidencyLookup examples', () => {
   it.each(['light', 'dark'] as const)('Load example runs each (%s)', async (mode) => {
-    const { page: p, consoleErrors } = await newPage(browser.context, serve.origin);
-    try {
-      await gotoInMode(p, pageUrl('manifest'), mode);
+    await withPage(browser.context, pageUrl('manifest'), mode, async ({ page: p, consoleErrors }) => {
       await widgetReady(p, 'manifest-check');
       await p.getByRole('button', { name: 'Load example' }).click();
       expect(await shownStatus(p, 'manifest-schema')).toBe('pass');
@@ -407,9 +377,7 @@ describe('ManifestCheck and ResidencyLookup examples', () => {
       expect(await p.getByLabel('serviceUrl of an incoming activity').inputValue()).toBe('https://smba.trafficmanager.net/emea/');
       expect(await seriousViolations(p)).toEqual([]);
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
@@ -429,9 +397,7 @@ describe('reports: counts, sub-findings and comparing', () => {
       writeFileSync(files[name]!, JSON.stringify(r));
     }
     for (const mode of ['light', 'dark'] as const) {
-      const { page: p, consoleErrors } = await newPage(browser.context, serve.origin);
-      try {
-        await gotoInMode(p, pageUrl('reports'), mode);
+      await withPage(browser.context, pageUrl('reports'), mode, async ({ page: p, consoleErrors }) => {
         const view = p.locator('[data-report-view]');
         await p.locator('[data-load-report]').setInputFiles(files.errors!);
         await expect.poll(() => view.locator('[data-report-summary]').textContent()).toMatch(/^8 checks: 8 errors\. /);
@@ -464,9 +430,7 @@ describe('reports: counts, sub-findings and comparing', () => {
         expect(await p.locator('[data-compare-warning]').count()).toBe(0);
         expect(await seriousViolations(p)).toEqual([]);
         expect(consoleErrors).toEqual([]);
-      } finally {
-        await p.close();
-      }
+      });
     }
   });
 });

@@ -9,8 +9,8 @@ import { buildPackage } from '../checks/testing/manifests/package';
 import { sample } from '../checks/testing/manifests/corpus';
 import { botResource, teamsChannelResource } from '../checks/testing/azure-mocks/fixtures';
 import { seriousViolations } from './helpers/axe';
-import { gotoInMode, launchBrowser, newPage, type Browser, type ColorMode } from './helpers/browser';
-import { REPO_ROOT } from './helpers/site';
+import { gotoInMode, launchBrowser, newPage, withPage, type Browser, type ColorMode } from './helpers/browser';
+import { SCREENSHOTS } from './helpers/site';
 import { startWidgetEnv, type WidgetEnv } from './helpers/widgets-env';
 import { recordRequests, shownResults, shownStatus, widgetReady } from './helpers/widgets-page';
 
@@ -19,7 +19,6 @@ import { recordRequests, shownResults, shownStatus, widgetReady } from './helper
  * real server app) and real local bots. `npm run build` first.
  */
 
-const SCREENSHOTS = path.join(REPO_ROOT, 'e2e', 'screenshots');
 const MODES: readonly ColorMode[] = ['light', 'dark'];
 const WIDGET_PAGES = ['endpoint', 'manifest', 'registration', 'residency', 'allowlist', 'reports'] as const;
 
@@ -138,9 +137,7 @@ describe('EndpointCheck against real bots, through the real API', () => {
   });
 
   it('without the API (static hosting) says so and shows the CLI command', async () => {
-    const { page: p } = await newPage(browser.context, env.staticOrigin);
-    try {
-      await gotoInMode(p, env.staticOrigin + page('endpoint'), 'light');
+    await withPage(browser.context, env.staticOrigin + page('endpoint'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'endpoint-check');
       await p.getByLabel('Messaging endpoint URL').fill('https://bot.example.com/api/messages');
       await p.getByRole('button', { name: 'Run endpoint checks' }).click();
@@ -149,15 +146,11 @@ describe('EndpointCheck against real bots, through the real API', () => {
       expect(await note.textContent()).toMatch(/has none/);
       expect(await p.locator('[data-cli-command] code').first().textContent()).toBe('botflow endpoint https://bot.example.com/api/messages');
       expect(await p.locator('[data-report-view]').count()).toBe(0);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('a refused URL is shown at the field, which gets focus', async () => {
-    const { page: p } = await newPage(browser.context, env.origin);
-    try {
-      await gotoInMode(p, env.origin + page('endpoint'), 'light');
+    await withPage(browser.context, env.origin + page('endpoint'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'endpoint-check');
       await p.getByLabel('Messaging endpoint URL').fill('not a url');
       await p.getByRole('button', { name: 'Run endpoint checks' }).click();
@@ -166,9 +159,7 @@ describe('EndpointCheck against real bots, through the real API', () => {
       expect(await error.textContent()).toMatch(/not an absolute URL/);
       expect(await p.getByLabel('Messaging endpoint URL').getAttribute('aria-invalid')).toBe('true');
       expect(await p.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('url');
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
@@ -177,9 +168,7 @@ describe('ManifestCheck in the browser', () => {
     const bytes = brokenPackage();
     const file = path.join(tmp, 'broken-app.zip');
     writeFileSync(file, bytes);
-    const { page: p, consoleErrors } = await newPage(browser.context, env.origin);
-    try {
-      await gotoInMode(p, env.origin + page('manifest'), 'light');
+    await withPage(browser.context, env.origin + page('manifest'), 'light', async ({ page: p, consoleErrors }) => {
       await widgetReady(p, 'manifest-check');
       expect(await p.locator('[data-runs-in-browser]').textContent()).toMatch(/Runs entirely in your browser/);
       const recorder = recordRequests(p);
@@ -203,16 +192,12 @@ describe('ManifestCheck in the browser', () => {
       }
       await p.screenshot({ path: path.join(SCREENSHOTS, 'widget-manifest-broken.light.png'), fullPage: true });
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('takes a manifest.json dropped on the drop zone', async () => {
     const manifest = JSON.stringify(sample('hello-world-bot', '1.24'), null, 2);
-    const { page: p, consoleErrors } = await newPage(browser.context, env.origin);
-    try {
-      await gotoInMode(p, env.origin + page('manifest'), 'light');
+    await withPage(browser.context, env.origin + page('manifest'), 'light', async ({ page: p, consoleErrors }) => {
       await widgetReady(p, 'manifest-check');
       const transfer = await p.evaluateHandle((text) => {
         const dt = new DataTransfer();
@@ -225,17 +210,13 @@ describe('ManifestCheck in the browser', () => {
       expect(await shownStatus(p, 'manifest-json')).toBe('pass');
       expect(await p.locator('[data-report-view] h3').textContent()).toBe('Manifest report: manifest.json');
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('Save JSON -> Load renders the same results; Save Markdown names every check', async () => {
     const file = path.join(tmp, 'broken-app-2.zip');
     writeFileSync(file, brokenPackage());
-    const { page: p } = await newPage(browser.context, env.origin);
-    try {
-      await gotoInMode(p, env.origin + page('manifest'), 'light');
+    await withPage(browser.context, env.origin + page('manifest'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'manifest-check');
       await p.getByLabel('Choose manifest.json or the app package (.zip)').setInputFiles(file);
       await shownStatus(p, 'manifest-schema');
@@ -263,24 +244,18 @@ describe('ManifestCheck in the browser', () => {
       await p.locator('[data-load-report]').setInputFiles(bogus);
       await expect.poll(() => p.locator('[data-report-message]').textContent()).toMatch(/"bogus.json" is not a botflow report/);
       expect(await shownResults(p)).toEqual(before);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
 describe('under `botflow serve` (the production composition, with its CSP)', () => {
   it('the endpoint check runs through the same-origin API', async () => {
-    const { page: p, consoleErrors } = await newPage(browser.context, env.serveOrigin);
-    try {
-      await gotoInMode(p, env.serveOrigin + page('endpoint'), 'light');
+    await withPage(browser.context, env.serveOrigin + page('endpoint'), 'light', async ({ page: p, consoleErrors }) => {
       await widgetReady(p, 'endpoint-check');
       await runEndpoint(p, env.sdkBot.url);
       expect(await shownStatus(p, 'auth-missing-token')).toBe('pass');
       expect(consoleErrors).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
   it('with the strict CSP (no eval) the manifest schema check and report loading still work', async () => {
@@ -288,9 +263,7 @@ describe('under `botflow serve` (the production composition, with its CSP)', () 
     // fall back to interpreting the schemas. The verdicts must be the same as without a CSP.
     const file = path.join(tmp, 'broken-app-serve.zip');
     writeFileSync(file, brokenPackage());
-    const { page: p, consoleErrors } = await newPage(browser.context, env.serveOrigin);
-    try {
-      await gotoInMode(p, env.serveOrigin + page('manifest'), 'light');
+    await withPage(browser.context, env.serveOrigin + page('manifest'), 'light', async ({ page: p, consoleErrors }) => {
       await widgetReady(p, 'manifest-check');
       await p.getByLabel('Choose manifest.json or the app package (.zip)').setInputFiles(file);
       expect(await shownStatus(p, 'manifest-schema')).toBe('fail');
@@ -310,9 +283,7 @@ describe('under `botflow serve` (the production composition, with its CSP)', () 
       await expect.poll(() => p.locator('[data-report-message]').textContent()).toMatch(/"bogus-serve.json" is not a botflow report: \/durationMs/);
       // ajv logs its refused compilation before the fallback takes over; nothing else may fail.
       expect(consoleErrors.filter((e) => !e.startsWith('Error compiling schema'))).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
@@ -343,9 +314,7 @@ describe('RegistrationCheck in the browser', () => {
 
 describe('ResidencyLookup and the keyboard', () => {
   it('works with the keyboard alone and announces the answer', async () => {
-    const { page: p } = await newPage(browser.context, env.origin);
-    try {
-      await gotoInMode(p, env.origin + page('residency'), 'light');
+    await withPage(browser.context, env.origin + page('residency'), 'light', async ({ page: p }) => {
       await widgetReady(p, 'residency-lookup');
       const input = p.getByLabel('serviceUrl of an incoming activity');
       await input.focus();
@@ -358,9 +327,7 @@ describe('ResidencyLookup and the keyboard', () => {
       expect(await answer.getAttribute('role')).toBe('status');
       expect(await answer.locator('[data-region]').getAttribute('data-region')).toBe('emea');
       expect(await shownStatus(p, 'residency-service-url')).toBe('info');
-    } finally {
-      await p.close();
-    }
+    });
   });
 });
 
@@ -428,9 +395,7 @@ describe('check pages are rendered from the catalogue', () => {
 
 describe.each(MODES)('widget pages in %s mode', (mode) => {
   it.each(WIDGET_PAGES)('%s has no serious or critical axe violation', async (name) => {
-    const { page: p, consoleErrors, failedRequests } = await newPage(browser.context, env.origin);
-    try {
-      await gotoInMode(p, env.origin + page(name), mode);
+    await withPage(browser.context, env.origin + page(name), mode, async ({ page: p, consoleErrors, failedRequests }) => {
       if (name !== 'reports') await widgetReady(p, `${name === 'residency' ? 'residency-lookup' : name === 'allowlist' ? 'allowlist-builder' : `${name}-check`}`);
       if (name === 'residency') {
         // With a rendered report, so the report view is checked too.
@@ -442,8 +407,6 @@ describe.each(MODES)('widget pages in %s mode', (mode) => {
       expect(await seriousViolations(p)).toEqual([]);
       expect(consoleErrors).toEqual([]);
       expect(failedRequests).toEqual([]);
-    } finally {
-      await p.close();
-    }
+    });
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `CHROMIUM_PATH` overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,4 +109,37 @@ export async function gotoInMode(page: Page, url: string, mode: ColorMode): Prom
   await page.waitForFunction((expected) => document.documentElement.dataset.theme === expected, mode, {
     timeout: 10_000,
   });
+}
+
+/**
+ * Opens `url` in `mode` on a watched page (see `newPage`; requests off the URL's origin count as
+ * failed), hands it to `use`, and closes the page whatever happens.
+ */
+export async function withPage<T>(context: BrowserContext, url: string, mode: ColorMode, use: (watched: WatchedPage) => Promise<T>): Promise<T> {
+  const watched = await newPage(context, new URL(url).origin);
+  try {
+    await gotoInMode(watched.page, url, mode);
+    return await use(watched);
+  } finally {
+    await watched.page.close();
+  }
+}
+
+/** Types `word` into the site's search box, as a reader does; returns the hits that mention it. */
+export async function searchHits(page: Page, word: string): Promise<Locator> {
+  const input = page.getByRole('combobox', { name: 'Search' }).or(page.getByLabel('Search')).first();
+  await input.click();
+  await input.pressSequentially(word, { delay: 30 });
+  return page.locator('[role="option"]').filter({ hasText: new RegExp(word, 'i') });
+}
+
+/** How many diagrams the page has and how many are drawn, after waiting (up to `timeoutMs`) for all of them. */
+export async function drawnDiagrams(page: Page, timeoutMs = 20_000): Promise<{ blocks: number; drawn: number }> {
+  const blocks = await page.locator('[data-mermaid-block]').count();
+  if (blocks > 0) {
+    await page
+      .waitForFunction(() => [...document.querySelectorAll('[data-mermaid-block]')].every((b) => b.getAttribute('data-drawn') === 'true' && b.querySelector('svg')), undefined, { timeout: timeoutMs })
+      .catch(() => undefined); // the counts carry the verdict
+  }
+  return { blocks, drawn: await page.locator('[data-mermaid-block][data-drawn="true"]:has(svg)').count() };
 }

@@ -3,6 +3,8 @@
  * check page margins, the printed stamp, and what is (not) on paper. Uses pdf.js.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
 
 export interface PdfText {
   text: string;
@@ -44,3 +46,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
 
 /** One millimetre in PDF points. */
 export const MM = 72 / 25.4;
+
+/**
+ * Switches the page to print media and checks what paper gets before it is printed: no form
+ * control or button is visible in the content, and the print stamp names the page's title.
+ */
+export async function expectPrintView(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  const controls = await page.locator('main input, main textarea, main select, main button').evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => e.outerHTML.slice(0, 80)));
+  expect(controls, 'form controls or buttons on paper').toEqual([]);
+  const title = await page.title();
+  await expect.poll(() => page.locator('[data-print-stamp]').textContent()).toContain(title);
+}

@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (this file is e2e/helpers/site.ts). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** Where the browser tests write screenshots for people to look at (git-ignored). */
+export const SCREENSHOTS = path.join(REPO_ROOT, 'e2e', 'screenshots');
+
+/** Where the browser tests write other files to keep (PDFs, downloads; git-ignored). */
+export const ARTIFACTS = path.join(REPO_ROOT, 'e2e', 'artifacts');
+
 /** The built site. `SITE_BUILD_DIR` overrides it (for example to test a build made elsewhere). */
 export function buildDir(): string {
   const dir = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(REPO_ROOT, 'build'));
