@@ -7,6 +7,8 @@ import { STATUS_LABEL, STATUS_SYMBOL } from '../../checks/report/shared';
 import { buildAllowlist } from '../../checks/allowlist/allowlist';
 import AllowlistBuilder from './AllowlistBuilder';
 import CliCommand from './CliCommand';
+import DataTable, { ValueNotes } from './DataTable';
+import FormField, { FieldFrame } from './FormField';
 import RunProgress from './RunProgress';
 import StatusBadge from './StatusBadge';
 import { IDLE, reduceProgress } from '../utils/run-progress';
@@ -61,5 +63,78 @@ describe('AllowlistBuilder', () => {
       expect(root.querySelector(`label[for="${id}"]`), `label for ${id}`).not.toBeNull();
     }
     expect(root.querySelector('[data-allowlist-text]')!.text).toContain('login.botframework.com');
+  });
+});
+
+describe('FormField and FieldFrame', () => {
+  const noop = (): void => undefined;
+
+  it('links the control to its label and hint; an error marks it invalid and is described by it', () => {
+    const calm = html(<FormField id="f" name="url" label="URL" hint="A hint." value="" onChange={noop} />);
+    const input = calm.querySelector('input')!;
+    expect(calm.querySelector('label')!.getAttribute('for')).toBe('f');
+    expect(input.getAttribute('id')).toBe('f');
+    expect(input.getAttribute('name')).toBe('url');
+    expect(input.getAttribute('aria-describedby')).toBe('f-hint');
+    expect(input.getAttribute('aria-invalid')).toBeUndefined();
+    expect(input.classList.contains('bf-control')).toBe(true);
+    expect(calm.querySelector('[data-field-error]')).toBeNull();
+
+    const wrong = html(<FormField multiline id="g" name="bot" label="Bot" hint="A hint." error="Not JSON." value="{" onChange={noop} />);
+    const area = wrong.querySelector('textarea')!;
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+    expect(area.getAttribute('aria-describedby')).toBe('g-hint g-error');
+    const error = wrong.querySelector('[data-field-error="bot"]')!;
+    expect(error.getAttribute('id')).toBe('g-error');
+    expect(error.text).toBe('Not JSON.');
+    expect(error.getAttribute('role')).toBeUndefined();
+  });
+
+  it('frames any control; a plain one (a file input) keeps the browser look, an alert error is announced', () => {
+    const root = html(
+      <FieldFrame
+        id="m"
+        name="file"
+        label="File"
+        error="Too large."
+        errorRole="alert"
+        plain
+        control={(control) => <input type="file" {...control} />}
+      />,
+    );
+    const input = root.querySelector('input[type="file"]')!;
+    expect(input.getAttribute('class')).toBeUndefined();
+    expect(input.getAttribute('aria-describedby')).toBe('m-error');
+    expect(root.querySelector('[data-field-error="file"]')!.getAttribute('role')).toBe('alert');
+    const select = html(<FieldFrame id="s" name="cloud" label="Cloud" control={(c) => <select {...c}><option>a</option></select>} />).querySelector('select')!;
+    expect(select.classList.contains('bf-control')).toBe(true);
+    expect(select.getAttribute('aria-describedby')).toBeUndefined();
+  });
+});
+
+describe('DataTable and ValueNotes', () => {
+  it('heads the columns in order, sizes those that ask, and names the table', () => {
+    const root = html(
+      <DataTable name="demo" columns={[{ label: 'Host', width: 'wide' }, { label: 'Purpose' }, { key: 'r', label: <em>West</em>, attrs: { 'data-region': 'westeurope' } }]}>
+        <tbody><tr><td>a</td><td>b</td><td>c</td></tr></tbody>
+      </DataTable>,
+    );
+    const table = root.querySelector('table[data-table="demo"]')!;
+    const heads = table.querySelectorAll('thead th');
+    expect(heads.map((h) => h.text)).toEqual(['Host', 'Purpose', 'West']);
+    expect(heads.every((h) => h.getAttribute('scope') === 'col')).toBe(true);
+    expect(heads[0]!.getAttribute('class')).toBeTruthy();
+    expect(heads[1]!.getAttribute('class')).toBeUndefined();
+    expect(heads[2]!.getAttribute('data-region')).toBe('westeurope');
+  });
+
+  it('says "(unconfirmed)" only for a value no source confirms, then the note and the sources', () => {
+    const source = { title: 'A doc', url: 'https://example.com/doc' };
+    const unconfirmed = html(<p><ValueNotes confirmed={false} unconfirmedTitle="why" note="A note." sources={[source]} sourcesLabel="Sources: " /></p>);
+    expect(unconfirmed.text).toBe(' (unconfirmed)A note.Sources: A doc');
+    expect(unconfirmed.querySelector('[title="why"]')!.text).toBe(' (unconfirmed)');
+    expect(unconfirmed.querySelector('a')!.getAttribute('href')).toBe(source.url);
+    expect(html(<p><ValueNotes confirmed note={undefined} /></p>).text).toBe('');
+    expect(html(<p><ValueNotes /></p>).text).toBe('');
   });
 });
