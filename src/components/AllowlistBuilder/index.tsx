@@ -9,7 +9,7 @@ import {
 import CliCommand from '../CliCommand';
 import { allowlistCommand, egressCommand } from '../../utils/cli-command';
 import { copyText, downloadText } from '../../utils/download';
-import ScrollTable from '../ScrollTable';
+import DataTable, { type Column } from '../DataTable';
 import CodeValue from '../CodeValue';
 import { FieldFrame } from '../FormField';
 import styles from '../widgets.module.css';
@@ -20,6 +20,8 @@ const OPTIONAL_FEATURES: ReadonlyArray<{ id: Exclude<Feature, 'messaging'>; labe
   { id: 'sso', label: 'User sign-in (OAuth connections, SSO)' },
   { id: 'graph', label: 'Microsoft Graph calls' },
 ];
+
+const COLUMNS: readonly Column[] = [{ label: 'Host' }, { label: 'Needed' }, { label: 'Purpose' }];
 
 const FORMAT_TYPE: Record<AllowlistFormat, { type: string; ext: string }> = {
   text: { type: 'text/plain', ext: 'txt' },
@@ -84,18 +86,13 @@ export default function AllowlistBuilder(): React.JSX.Element {
         )}
       />
 
-      <ScrollTable
+      <DataTable
+        name="allowlist"
         className={own.table}
         data-allowlist-table
         caption={<>{list.rows.length} host names for {list.cloudName}: HTTPS on TCP 443, outbound from the bot. Allow them by name, not by IP address.</>}
+        columns={COLUMNS}
       >
-        <thead>
-          <tr>
-            <th scope="col">Host</th>
-            <th scope="col">Needed</th>
-            <th scope="col">Purpose</th>
-          </tr>
-        </thead>
         <tbody>
           {list.rows.map((r) => (
             <tr key={r.host} data-host={r.host}>
@@ -108,7 +105,7 @@ export default function AllowlistBuilder(): React.JSX.Element {
             </tr>
           ))}
         </tbody>
-      </ScrollTable>
+      </DataTable>
 
       <div className={clsx(styles.actions, own.toolbar)}>
         <FieldFrame

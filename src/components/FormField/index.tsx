@@ -78,3 +78,21 @@ const FormField = forwardRef<HTMLInputElement | HTMLTextAreaElement, InputProps 
 });
 
 export default FormField;
+
+/** The state of a form whose text fields are `FormField`s: what `bindField` reads. */
+export interface FormState<F extends string> {
+  /** The form's `useId()`; a field's id is `<id>-<field>`. */
+  id: string;
+  values: Readonly<Record<F, string>>;
+  errors: Readonly<Partial<Record<string, string | undefined>>>;
+  refs: Readonly<Record<F, React.Ref<HTMLInputElement | HTMLTextAreaElement>>>;
+  /** The setter of one field's value. */
+  set(field: F): (value: string) => void;
+}
+
+/** The props that tie a `FormField` to its form's state: ref, id, name, value, onChange and error. */
+export function bindField<F extends string>(form: FormState<F>, field: F): Pick<TextCommon, 'id' | 'name' | 'value' | 'onChange' | 'error'> & {
+  ref: React.Ref<HTMLInputElement | HTMLTextAreaElement>;
+} {
+  return { ref: form.refs[field], id: `${form.id}-${field}`, name: field, value: form.values[field], onChange: form.set(field), error: form.errors[field] };
+}

@@ -1,8 +1,8 @@
 import React, { useId, useReducer, useRef, useState } from 'react';
 import clsx from 'clsx';
-import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import CliCommand from '../CliCommand';
+import { inBrowser } from '../InBrowser';
 import FormField, { FieldFrame } from '../FormField';
 import ReportView from '../ReportView';
 import RunProgress from '../RunProgress';
@@ -138,10 +138,5 @@ function ManifestForm(): React.JSX.Element {
 }
 
 /** Checks a Teams app manifest or package inside the page (nothing is uploaded). */
-export default function ManifestCheck(): React.JSX.Element {
-  return (
-    <BrowserOnly fallback={<p>The manifest check runs in your browser and needs JavaScript. Run <code>botflow manifest appPackage.zip</code> instead.</p>}>
-      {() => <ManifestForm />}
-    </BrowserOnly>
-  );
-}
+const ManifestCheck = inBrowser(ManifestForm, 'The manifest check', 'botflow manifest appPackage.zip');
+export default ManifestCheck;

@@ -1,8 +1,8 @@
 import React, { useEffect, useId, useRef, useState } from 'react';
-import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import CliCommand from '../CliCommand';
-import FormField, { FieldFrame } from '../FormField';
+import { inBrowser } from '../InBrowser';
+import FormField, { bindField, FieldFrame, type FormState } from '../FormField';
 import ReportView from '../ReportView';
 import { useUrlInputs } from '../UrlInputs/useUrlInputs';
 import { REGISTRATION_FILES, registrationCommand } from '../../utils/cli-command';
@@ -42,6 +42,7 @@ function RegistrationForm(): React.JSX.Element {
     callingWebhook: useRef<HTMLInputElement>(null),
   };
   const set = (field: keyof Values) => (value: string): void => setValues((v) => ({ ...v, [field]: value }));
+  const form: FormState<keyof Values> = { id, values, errors, refs, set };
 
   /** The same input checks the CLI makes before it runs: one clear error at the field it concerns. */
   const inputErrors = async (v: Values): Promise<FieldErrors> => {
@@ -155,28 +156,18 @@ function RegistrationForm(): React.JSX.Element {
           <span className={styles.hint}>A made-up healthy bot (Contoso Helpdesk) with its Teams channel and manifest.</span>
         </div>
         <FormField
-          ref={refs.bot}
+          {...bindField(form, 'bot')}
           multiline
           rows={8}
-          id={`${id}-bot`}
-          name="bot"
           label="Azure Bot resource JSON"
           hint={<>The output of <code>az bot show --name &lt;bot&gt; --resource-group &lt;group&gt;</code>.</>}
-          value={values.bot}
-          onChange={set('bot')}
-          error={errors.bot}
         />
         <FormField
-          ref={refs.channel}
+          {...bindField(form, 'channel')}
           multiline
           rows={5}
-          id={`${id}-channel`}
-          name="channel"
           label="Teams channel JSON (optional)"
           hint={<>The output of <code>az bot msteams show --name &lt;bot&gt; --resource-group &lt;group&gt;</code>.</>}
-          value={values.channel}
-          onChange={set('channel')}
-          error={errors.channel}
         />
         <FieldFrame
           id={`${id}-manifest`}
@@ -201,28 +192,18 @@ function RegistrationForm(): React.JSX.Element {
           )}
         />
         <FormField
-          ref={refs.endpoint}
-          id={`${id}-endpoint`}
-          name="endpoint"
+          {...bindField(form, 'endpoint')}
           type="url"
           inputMode="url"
           label="Messaging endpoint you expect (optional)"
           hint="Compared with the registered endpoint; it is not contacted."
-          value={values.endpoint}
-          onChange={set('endpoint')}
-          error={errors.endpoint}
         />
         <FormField
-          ref={refs.callingWebhook}
-          id={`${id}-webhook`}
-          name="callingWebhook"
+          {...bindField(form, 'callingWebhook')}
           type="url"
           inputMode="url"
           label="Calling webhook you expect (optional, calling bots only)"
           hint="Compared with the Teams channel's calling webhook; it is not contacted."
-          value={values.callingWebhook}
-          onChange={set('callingWebhook')}
-          error={errors.callingWebhook}
         />
         <button type="submit" className="button button--primary" disabled={running}>{running ? 'Checking…' : 'Check the registration'}</button>
       </form>
@@ -247,10 +228,5 @@ function RegistrationForm(): React.JSX.Element {
 }
 
 /** Checks an Azure Bot registration from pasted `az bot show` JSON, inside the page. */
-export default function RegistrationCheck(): React.JSX.Element {
-  return (
-    <BrowserOnly fallback={<p>The registration check runs in your browser and needs JavaScript. Run <code>botflow registration bot.json</code> instead.</p>}>
-      {() => <RegistrationForm />}
-    </BrowserOnly>
-  );
-}
+const RegistrationCheck = inBrowser(RegistrationForm, 'The registration check', 'botflow registration bot.json');
+export default RegistrationCheck;

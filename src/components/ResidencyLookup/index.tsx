@@ -1,8 +1,8 @@
 import React, { useEffect, useId, useRef, useState } from 'react';
-import BrowserOnly from '@docusaurus/BrowserOnly';
 import type { Report } from '../../../checks/core/types';
 import type { ServiceUrlAnalysis } from '../../../checks/residency/service-url';
 import CliCommand from '../CliCommand';
+import { inBrowser } from '../InBrowser';
 import FormField from '../FormField';
 import ReportView from '../ReportView';
 import { useUrlInputs } from '../UrlInputs/useUrlInputs';
@@ -87,10 +87,5 @@ function ResidencyForm(): React.JSX.Element {
 }
 
 /** serviceUrl -> cloud, region and data path, computed in the page. */
-export default function ResidencyLookup(): React.JSX.Element {
-  return (
-    <BrowserOnly fallback={<p>The lookup runs in your browser and needs JavaScript. Run <code>botflow residency &lt;serviceUrl&gt;</code> instead.</p>}>
-      {() => <ResidencyForm />}
-    </BrowserOnly>
-  );
-}
+const ResidencyLookup = inBrowser(ResidencyForm, 'The lookup', 'botflow residency <serviceUrl>');
+export default ResidencyLookup;
