@@ -8,7 +8,7 @@ import { buildAllowlist } from '../../checks/allowlist/allowlist';
 import AllowlistBuilder from './AllowlistBuilder';
 import CliCommand from './CliCommand';
 import DataTable, { ValueNotes } from './DataTable';
-import FormField, { FieldFrame } from './FormField';
+import FormField, { bindField, FieldFrame, type FormState } from './FormField';
 import RunProgress from './RunProgress';
 import StatusBadge from './StatusBadge';
 import { IDLE, reduceProgress } from '../utils/run-progress';
@@ -109,6 +109,30 @@ describe('FormField and FieldFrame', () => {
     const select = html(<FieldFrame id="s" name="cloud" label="Cloud" control={(c) => <select {...c}><option>a</option></select>} />).querySelector('select')!;
     expect(select.classList.contains('bf-control')).toBe(true);
     expect(select.getAttribute('aria-describedby')).toBeUndefined();
+  });
+});
+
+describe('bindField', () => {
+  it('ties a FormField to its form: id from the form id, the value, the setter and the error of that field only', () => {
+    const set: string[] = [];
+    const ref = React.createRef<HTMLInputElement>();
+    const form: FormState<'url' | 'appId'> = {
+      id: ':r1:',
+      values: { url: 'https://a.example/', appId: '' },
+      errors: { appId: 'Not a GUID.' },
+      refs: { url: ref, appId: null },
+      set: (field) => (value) => { set.push(`${field}=${value}`); },
+    };
+    const url = bindField(form, 'url');
+    expect(url).toMatchObject({ id: ':r1:-url', name: 'url', value: 'https://a.example/', error: undefined });
+    expect(url.ref).toBe(ref);
+    url.onChange('x');
+    bindField(form, 'appId').onChange('y');
+    expect(set).toEqual(['url=x', 'appId=y']);
+    expect(bindField(form, 'appId').error).toBe('Not a GUID.');
+    const input = html(<FormField {...url} label="URL" />).querySelector('input')!;
+    expect(input.getAttribute('id')).toBe(':r1:-url');
+    expect(input.getAttribute('value')).toBe('https://a.example/');
   });
 });
 
