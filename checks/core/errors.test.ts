@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AddressRefusedError, CheckEngineError, ErrorCodes, EvidenceErroredError, InvalidConfigError, InvalidInputError,
   MissingEvidenceError, ProbeNetworkError, ProbeTimeoutError, TooLargeError, UnsupportedEnvironmentError,
-  isCheckEngineError, toErrorInfo,
+  azureErrorCode, isCheckEngineError, isErrorCode, toErrorInfo,
 } from './errors';
 import { TOOL_VERSION } from './version';
 
@@ -42,6 +43,40 @@ describe('engine errors', () => {
     const codes = Object.values(ErrorCodes);
     expect(new Set(codes).size).toBe(codes.length);
     for (const c of codes) expect(c).toMatch(/^CHK_ERR_[A-Z_]+$/);
+  });
+
+  it('tells codes of the union from other strings', () => {
+    expect(isErrorCode('CHK_ERR_PROBE_TIMEOUT')).toBe(true);
+    expect(isErrorCode('CHK_ERR_NO_SUCH_CODE')).toBe(false);
+    expect(isErrorCode('API_BUSY')).toBe(false);
+    expect(isErrorCode(42)).toBe(false);
+    expect(isCheckEngineError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(false);
+  });
+
+  it.each([
+    [401, ErrorCodes.AZURE_TOKEN_REJECTED],
+    [403, ErrorCodes.AZURE_ACCESS_DENIED],
+    [404, ErrorCodes.AZURE_NOT_FOUND],
+    [429, ErrorCodes.AZURE_THROTTLED],
+    [500, ErrorCodes.AZURE_HTTP_ERROR],
+    [200, ErrorCodes.AZURE_HTTP_ERROR],
+  ])('maps an Azure HTTP %i to %s, never a network code', (status, code) => {
+    expect(azureErrorCode(status)).toBe(code);
+  });
+
+  it('every CHK_ERR_ code written in the source is one of the union', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'validators' ? [] : files(full);
+      return /\.(ts|tsx)$/.test(name) ? [full] : [];
+    });
+    const unknown = ['checks', 'src', 'plugins', 'e2e'].flatMap((d) => files(join(root, d))).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/CHK_ERR_[A-Z_]*[A-Z](?![A-Z_*])/g)]
+        .map((m) => m[0])
+        .filter((code) => !isErrorCode(code) && code !== 'CHK_ERR_NO_SUCH_CODE')
+        .map((code) => `${file.slice(root.length)}: ${code}`));
+    expect(unknown).toEqual([]);
   });
 });
 

@@ -1,9 +1,17 @@
 /**
- * Engine errors: the check could not be evaluated. Misconfigured bots are findings, never errors.
- * Callers branch on `code`, which survives JSON, the API and the browser boundary.
+ * Every error code botflow puts on the wire, in one union (`ErrorCode`): the engine's (a check
+ * could not be evaluated; misconfigured bots are findings, never errors), Azure's answers to a
+ * live lookup, the HTTP API's refusals and the widgets' client failures. Callers branch on
+ * `code`, which survives JSON, the API and the browser boundary.
+ *
+ * One scheme for every code: `CHK_ERR_` then what went wrong in upper snake case, with an area
+ * word where the cause lies outside botflow (`CHK_ERR_AZURE_*` for Azure Resource Manager and
+ * Microsoft Graph, `CHK_ERR_API_*` for the widgets' view of the API). The meaning and fix of each
+ * code are in ./error-docs.ts, from which docs/reference/error-codes.mdx is generated.
  */
 
 export const ErrorCodes = {
+  // The engine: a check could not be evaluated.
   INVALID_CONFIG: 'CHK_ERR_INVALID_CONFIG',
   INVALID_INPUT: 'CHK_ERR_INVALID_INPUT',
   PROBE_TIMEOUT: 'CHK_ERR_PROBE_TIMEOUT',
@@ -15,9 +23,54 @@ export const ErrorCodes = {
   DEADLINE: 'CHK_ERR_DEADLINE',
   ADDRESS_REFUSED: 'CHK_ERR_ADDRESS_REFUSED',
   TOO_LARGE: 'CHK_ERR_TOO_LARGE',
+  // Azure Resource Manager or Microsoft Graph answered a live lookup with an HTTP error.
+  AZURE_TOKEN_REJECTED: 'CHK_ERR_AZURE_TOKEN_REJECTED',
+  AZURE_ACCESS_DENIED: 'CHK_ERR_AZURE_ACCESS_DENIED',
+  AZURE_NOT_FOUND: 'CHK_ERR_AZURE_NOT_FOUND',
+  AZURE_THROTTLED: 'CHK_ERR_AZURE_THROTTLED',
+  AZURE_HTTP_ERROR: 'CHK_ERR_AZURE_HTTP_ERROR',
+  // The HTTP API refused a request.
+  SECRET_REFUSED: 'CHK_ERR_SECRET_REFUSED',
+  CLI_ONLY: 'CHK_ERR_CLI_ONLY',
+  MALFORMED_JSON: 'CHK_ERR_MALFORMED_JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'CHK_ERR_UNSUPPORTED_MEDIA_TYPE',
+  RATE_LIMITED: 'CHK_ERR_RATE_LIMITED',
+  BUSY: 'CHK_ERR_BUSY',
+  NOT_FOUND: 'CHK_ERR_NOT_FOUND',
+  HOST_REFUSED: 'CHK_ERR_HOST_REFUSED',
+  INTERNAL: 'CHK_ERR_INTERNAL',
+  MALFORMED_REQUEST: 'CHK_ERR_MALFORMED_REQUEST',
+  HEADERS_TOO_LARGE: 'CHK_ERR_HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT: 'CHK_ERR_REQUEST_TIMEOUT',
+  // The widgets' client of the API (src/utils/check-api.ts).
+  API_UNREACHABLE: 'CHK_ERR_API_UNREACHABLE',
+  API_HTTP_ERROR: 'CHK_ERR_API_HTTP_ERROR',
+  API_STREAM_INCOMPLETE: 'CHK_ERR_API_STREAM_INCOMPLETE',
+  ABORTED: 'CHK_ERR_ABORTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+const CODES: ReadonlySet<string> = new Set(Object.values(ErrorCodes));
+
+/** True for a string that is one of the codes above (a saved Report or another server may carry others). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && CODES.has(value);
+}
+
+/**
+ * The code for an HTTP error from Azure Resource Manager or Microsoft Graph: the caller's token
+ * or permissions, a missing resource or throttling, never a network code (the request arrived).
+ */
+export function azureErrorCode(status: number): ErrorCode {
+  switch (status) {
+    case 401: return ErrorCodes.AZURE_TOKEN_REJECTED;
+    case 403: return ErrorCodes.AZURE_ACCESS_DENIED;
+    case 404: return ErrorCodes.AZURE_NOT_FOUND;
+    case 429: return ErrorCodes.AZURE_THROTTLED;
+    default: return ErrorCodes.AZURE_HTTP_ERROR;
+  }
+}
 
 export class CheckEngineError extends Error {
   readonly code: ErrorCode;
@@ -102,14 +155,13 @@ export class TooLargeError extends CheckEngineError {
   }
 }
 
+/** An engine error, also across copies of this module (a bundle and its tests): an Error with one of the codes. */
 export function isCheckEngineError(value: unknown): value is CheckEngineError {
-  if (!(value instanceof Error)) return false;
-  const code = (value as unknown as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('CHK_ERR_');
+  return value instanceof Error && isErrorCode((value as unknown as { code?: unknown }).code);
 }
 
 /** Turns anything thrown into `{code, message}`; never exposes a stack. */
-export function toErrorInfo(value: unknown, fallback: ErrorCode = ErrorCodes.RULE_FAILED): { code: string; message: string } {
+export function toErrorInfo(value: unknown, fallback: ErrorCode = ErrorCodes.RULE_FAILED): { code: ErrorCode; message: string } {
   if (isCheckEngineError(value)) return { code: value.code, message: value.message };
   if (value instanceof Error) return { code: fallback, message: value.message || value.name };
   return { code: fallback, message: String(value) };

@@ -13,7 +13,7 @@ import {
 import { formatMessage } from './format';
 import type { AnyGatherer, GatherContext, RunOptions } from './gatherer';
 import type {
-  CheckResult, Counts, Environment, JsonObject, Outcome, Report, ReportSuite, RunEvent, SourceLink, Status,
+  CheckResult, Counts, Environment, ErrorInfo, JsonObject, Outcome, Report, ReportSuite, RunEvent, SourceLink, Status,
 } from './types';
 import { TOOL_VERSION } from './version';
 
@@ -226,7 +226,7 @@ function sourcesOf(check: AnyCheck): { sources?: SourceLink[] } {
   return sources.length ? { sources: sources.map((s) => ({ title: s.title, url: s.url })) } : {};
 }
 
-function errorResult(check: AnyCheck, error: CheckEngineError | { code: string; message: string }, t0: number): CheckResult {
+function errorResult(check: AnyCheck, error: CheckEngineError | ErrorInfo, t0: number): CheckResult {
   return {
     id: check.meta.id,
     title: check.meta.title,

@@ -3,6 +3,8 @@
  * reports cross the CLI, the HTTP API and the browser.
  */
 
+import type { ErrorCode } from './errors';
+
 export type Status = 'pass' | 'warn' | 'fail' | 'info' | 'skip' | 'error';
 export type Severity = 'error' | 'warning' | 'info';
 export type SuiteName = 'endpoint' | 'manifest' | 'registration' | 'egress' | 'residency';
@@ -51,7 +53,8 @@ export interface SourceLink {
 }
 
 export interface ErrorInfo {
-  code: string;
+  /** One of the ErrorCode union (checks/core/errors.ts; docs/reference/error-codes.mdx). */
+  code: ErrorCode;
   message: string;
 }
 

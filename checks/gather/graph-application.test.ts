@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCodes } from '../core/errors';
 import { applicationResource, keyCredential, passwordCredential, startGraphMock, type GraphMockOptions } from '../testing/azure-mocks/graph-server';
 import type { MockServer } from '../testing/azure-mocks/http';
 import { APP_ID, OTHER_ID } from '../testing/azure-mocks/fixtures';
@@ -18,8 +19,8 @@ async function graph(extra: Partial<GraphMockOptions> = {}): Promise<MockServer>
   return s;
 }
 
-async function failure(p: Promise<unknown>): Promise<Error & { status: number }> {
-  try { await p; } catch (err) { return err as Error & { status: number }; }
+async function failure(p: Promise<unknown>): Promise<Error & { status: number; code: string }> {
+  try { await p; } catch (err) { return err as Error & { status: number; code: string }; }
   throw new Error('expected a rejection');
 }
 
@@ -37,14 +38,15 @@ describe('readGraphApplication', () => {
   });
 
   it.each([
-    ['a rejected token', {}, 'wrong', APP_ID, 401, /rejected the Graph token \(401 InvalidAuthenticationToken\)/],
-    ['missing permissions', { forbidden: true }, TOKEN, APP_ID, 403, /Application\.Read\.All/],
-    ['an unknown app', {}, TOKEN, OTHER_ID, 404, /found no app registration with app id/],
-    ['throttling', { throttle: { count: 1, retryAfter: '17' } }, TOKEN, APP_ID, 429, /retry after 17 s/],
-  ])('explains %s', async (_name, extra, token, appId, status, message) => {
+    ['a rejected token', {}, 'wrong', APP_ID, 401, ErrorCodes.AZURE_TOKEN_REJECTED, /rejected the Graph token \(401 InvalidAuthenticationToken\)/],
+    ['missing permissions', { forbidden: true }, TOKEN, APP_ID, 403, ErrorCodes.AZURE_ACCESS_DENIED, /Application\.Read\.All/],
+    ['an unknown app', {}, TOKEN, OTHER_ID, 404, ErrorCodes.AZURE_NOT_FOUND, /found no app registration with app id/],
+    ['throttling', { throttle: { count: 1, retryAfter: '17' } }, TOKEN, APP_ID, 429, ErrorCodes.AZURE_THROTTLED, /retry after 17 s/],
+  ])('explains %s', async (_name, extra, token, appId, status, code, message) => {
     const s = await graph(extra);
     const err = await failure(readGraphApplication({ baseUrl: s.url, token, appId }));
     expect(err.status).toBe(status);
+    expect(err.code).toBe(code);
     expect(err.message).toMatch(message);
     expect(err.message).not.toContain(token === TOKEN ? TOKEN : 'wrong-token-never');
   });

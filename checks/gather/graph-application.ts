@@ -5,7 +5,7 @@
  * dates are what is kept.
  */
 import type { Dispatcher } from 'undici';
-import { CheckEngineError, ErrorCodes } from '../core/errors';
+import { azureErrorCode, CheckEngineError } from '../core/errors';
 import type { JsonObject, JsonValue } from '../core/types';
 import { controlRequest, retryAfterSeconds } from './registration-http';
 import type { AppCredential, GraphApplication } from '../computed/graph-types';
@@ -24,10 +24,11 @@ export interface GraphRequest {
   dispatcher?: Dispatcher;
 }
 
+/** A Graph HTTP error; `code` is CHK_ERR_AZURE_* by status (401, 403, 404, 429, other). */
 export class GraphRequestError extends CheckEngineError {
   readonly status: number;
   constructor(message: string, status: number) {
-    super(ErrorCodes.PROBE_NETWORK, message, { details: { status } });
+    super(azureErrorCode(status), message, { details: { status } });
     this.name = 'GraphRequestError';
     this.status = status;
   }

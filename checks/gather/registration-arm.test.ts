@@ -54,7 +54,7 @@ describe('ARM registration reader', () => {
   it('explains a 401 without echoing the token', async () => {
     const server = await arm();
     const err = await failure(fetchRegistrationFromArm(target, client(server, { token: 'expired-token-value' })));
-    expect(err.code).toBe(ErrorCodes.PROBE_NETWORK);
+    expect(err.code).toBe(ErrorCodes.AZURE_TOKEN_REJECTED);
     expect(err.status).toBe(401);
     expect(err.message).toContain('rejected the token (401 InvalidAuthenticationToken)');
     expect(err.message).not.toContain('expired-token-value');
@@ -64,6 +64,7 @@ describe('ARM registration reader', () => {
     const server = await arm({ forbidden: true });
     const err = await failure(fetchRegistrationFromArm(target, client(server)));
     expect(err.status).toBe(403);
+    expect(err.code).toBe(ErrorCodes.AZURE_ACCESS_DENIED);
     expect(err.message).toMatch(/may not read the Azure Bot "contoso-helpdesk".*\(403 AuthorizationFailed\).*Reader/);
   });
 
@@ -71,6 +72,7 @@ describe('ARM registration reader', () => {
     const server = await arm();
     const err = await failure(fetchRegistrationFromArm({ ...target, name: 'other-bot' }, client(server)));
     expect(err.status).toBe(404);
+    expect(err.code).toBe(ErrorCodes.AZURE_NOT_FOUND);
     expect(err.message).toContain('found no Azure Bot "other-bot" in resource group "rg-contoso-bots"');
     expect(err.message).toContain('404 ResourceNotFound');
   });
@@ -95,6 +97,7 @@ describe('ARM registration reader', () => {
     const server = await arm({ throttle: { count: 10, retryAfter: '2' } });
     const err = await failure(fetchRegistrationFromArm(target, client(server, { wait: async () => {} })));
     expect(err.status).toBe(429);
+    expect(err.code).toBe(ErrorCodes.AZURE_THROTTLED);
     expect(err.message).toBe('Azure Resource Manager is throttling requests (429 TooManyRequests) while reading the bot resource after 2 retries: retry after 2 s.');
   });
 
@@ -140,7 +143,7 @@ describe('ARM registration reader', () => {
     const denied = withGatherer(registrationSuite, armRegistrationGatherer(client(server, { token: 'wrong' })));
     const bad = await runChecks({ suite: denied, input: { azure: target } });
     expect(bad.counts.error).toBe(8);
-    expect(bad.results[0]?.error?.code).toBe(ErrorCodes.PROBE_NETWORK);
+    expect(bad.results[0]?.error?.code).toBe(ErrorCodes.AZURE_TOKEN_REJECTED);
     expect(bad.results[0]?.message).toContain('rejected the token');
   });
 });

@@ -5,7 +5,7 @@
  * 401, 403, 404 and 429 (after honouring Retry-After) become clear engine errors; a missing
  * Teams channel (404 on the channel) is evidence, not an error.
  */
-import { CheckEngineError, ErrorCodes, InvalidInputError } from '../core/errors';
+import { azureErrorCode, CheckEngineError, InvalidInputError } from '../core/errors';
 import { defineGatherer, type AnyGatherer } from '../core/gatherer';
 import type { RunnableSuite } from '../core/runner';
 import type { JsonValue } from '../core/types';
@@ -42,12 +42,12 @@ export interface ArmClientOptions {
   now?: () => Date;
 }
 
-/** ARM error codes and status, without the token or document bodies. */
+/** ARM error codes and status, without the token or document bodies; `code` is CHK_ERR_AZURE_* by status. */
 export class ArmRequestError extends CheckEngineError {
   readonly status: number;
   readonly armCode?: string;
   constructor(message: string, status: number, armCode?: string) {
-    super(ErrorCodes.PROBE_NETWORK, message, { details: { status, ...(armCode ? { armCode } : {}) } });
+    super(azureErrorCode(status), message, { details: { status, ...(armCode ? { armCode } : {}) } });
     this.name = 'ArmRequestError';
     this.status = status;
     if (armCode) this.armCode = armCode;

@@ -2,35 +2,36 @@
  * Errors the API answers with. Every error body has the same shape, carries no stack and never
  * echoes what the client sent (a body may hold a secret the client should not have sent).
  */
+import { ErrorCodes, type ErrorCode } from '../core/errors';
 
 export interface ApiErrorBody {
   statusCode: number;
   error: string;
-  /** Stable code to branch on (CHK_ERR_* from the engine, or API_* for transport problems). */
-  code: string;
+  /** Stable code to branch on: one of the ErrorCode union (docs/reference/error-codes.mdx). */
+  code: ErrorCode;
   message: string;
   /** JSON pointer into the request body, when one field is at fault (e.g. `/input/url`). */
   field?: string;
 }
 
+/** The codes the API answers with: a subset of the one union in checks/core/errors.ts. */
 export const ApiCodes = {
-  INVALID_INPUT: 'CHK_ERR_INVALID_INPUT',
-  ADDRESS_REFUSED: 'CHK_ERR_ADDRESS_REFUSED',
-  SECRET_REFUSED: 'API_SECRET_REFUSED',
-  CLI_ONLY: 'API_CLI_ONLY',
-  MALFORMED_JSON: 'API_MALFORMED_JSON',
-  UNSUPPORTED_MEDIA_TYPE: 'API_UNSUPPORTED_MEDIA_TYPE',
-  TOO_LARGE: 'CHK_ERR_TOO_LARGE',
-  RATE_LIMITED: 'API_RATE_LIMITED',
-  BUSY: 'API_BUSY',
-  NOT_FOUND: 'API_NOT_FOUND',
-  HOST_REFUSED: 'API_HOST_REFUSED',
-  NOT_ACCEPTABLE: 'API_NOT_ACCEPTABLE',
-  INTERNAL: 'API_INTERNAL',
-  MALFORMED_REQUEST: 'API_MALFORMED_REQUEST',
-  HEADERS_TOO_LARGE: 'API_HEADERS_TOO_LARGE',
-  REQUEST_TIMEOUT: 'API_REQUEST_TIMEOUT',
-} as const;
+  INVALID_INPUT: ErrorCodes.INVALID_INPUT,
+  ADDRESS_REFUSED: ErrorCodes.ADDRESS_REFUSED,
+  SECRET_REFUSED: ErrorCodes.SECRET_REFUSED,
+  CLI_ONLY: ErrorCodes.CLI_ONLY,
+  MALFORMED_JSON: ErrorCodes.MALFORMED_JSON,
+  UNSUPPORTED_MEDIA_TYPE: ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+  TOO_LARGE: ErrorCodes.TOO_LARGE,
+  RATE_LIMITED: ErrorCodes.RATE_LIMITED,
+  BUSY: ErrorCodes.BUSY,
+  NOT_FOUND: ErrorCodes.NOT_FOUND,
+  HOST_REFUSED: ErrorCodes.HOST_REFUSED,
+  INTERNAL: ErrorCodes.INTERNAL,
+  MALFORMED_REQUEST: ErrorCodes.MALFORMED_REQUEST,
+  HEADERS_TOO_LARGE: ErrorCodes.HEADERS_TOO_LARGE,
+  REQUEST_TIMEOUT: ErrorCodes.REQUEST_TIMEOUT,
+} as const satisfies Record<string, ErrorCode>;
 
 export const NOT_FOUND_MESSAGE = 'Nothing here. The API has GET /api/health and POST /api/runs.';
 
@@ -51,11 +52,11 @@ const REASONS: Record<number, string> = {
 /** An error with a status, a code, a message for the user and optionally the field at fault. */
 export class ApiError extends Error {
   readonly statusCode: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly field?: string;
   readonly headers?: Record<string, string>;
 
-  constructor(statusCode: number, code: string, message: string, options?: { field?: string; headers?: Record<string, string> }) {
+  constructor(statusCode: number, code: ErrorCode, message: string, options?: { field?: string; headers?: Record<string, string> }) {
     super(message);
     this.name = 'ApiError';
     this.statusCode = statusCode;
@@ -69,7 +70,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(statusCode: number, code: string, message: string, field?: string): ApiErrorBody {
+export function errorBody(statusCode: number, code: ErrorCode, message: string, field?: string): ApiErrorBody {
   return {
     statusCode,
     error: REASONS[statusCode] ?? 'Error',
@@ -79,6 +80,6 @@ export function errorBody(statusCode: number, code: string, message: string, fie
   };
 }
 
-export function badInput(field: string, message: string, code: string = ApiCodes.INVALID_INPUT): ApiError {
+export function badInput(field: string, message: string, code: ErrorCode = ApiCodes.INVALID_INPUT): ApiError {
   return new ApiError(400, code, message, { field });
 }

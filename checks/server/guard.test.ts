@@ -104,7 +104,7 @@ describe('production-mode API: refused targets', () => {
     const res = await postRun(api.base, { suite: 'endpoint', input: { url } });
     expect(res.status).toBe(400);
     const body = res.json() as ApiErrorBody;
-    expect(body.code).toBe('API_SECRET_REFUSED');
+    expect(body.code).toBe('CHK_ERR_SECRET_REFUSED');
     expect(body.message).toMatch(message);
     expect(res.text).not.toContain('abc');
     expect(res.text).not.toContain('pw@');

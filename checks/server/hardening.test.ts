@@ -129,10 +129,10 @@ describe('answers that never reach a route', () => {
       expect(res.status).toBe(400);
       expectSecurityHeaders((n) => res.headers.get(n));
       const body = res.json() as ApiErrorBody;
-      expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'API_MALFORMED_REQUEST' });
+      expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'CHK_ERR_MALFORMED_REQUEST' });
       expect(res.text).not.toContain('CANARY');
       expect(res.text).not.toContain('FST_ERR');
-      await expect.poll(() => api.logs.lines.some((l) => (JSON.parse(l) as { code?: string }).code === 'API_MALFORMED_REQUEST')).toBe(true);
+      await expect.poll(() => api.logs.lines.some((l) => (JSON.parse(l) as { code?: string }).code === 'CHK_ERR_MALFORMED_REQUEST')).toBe(true);
       expect(api.logs.text()).not.toContain('CANARY');
     } finally {
       await api.close();
@@ -140,8 +140,8 @@ describe('answers that never reach a route', () => {
   });
 
   it.each([
-    ['a request line Node cannot parse', 'BROKEN\r\n\r\n', 400, 'API_MALFORMED_REQUEST'],
-    ['headers over Node\'s limit', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'API_HEADERS_TOO_LARGE'],
+    ['a request line Node cannot parse', 'BROKEN\r\n\r\n', 400, 'CHK_ERR_MALFORMED_REQUEST'],
+    ['headers over Node\'s limit', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'CHK_ERR_HEADERS_TOO_LARGE'],
   ])('%s gets the API error format and the security headers', async (_name, payload, status, code) => {
     const api = await startApi({ mode: 'production' });
     try {
@@ -220,10 +220,10 @@ describe('one secret rule for every URL and every nested field, in every suite',
     ['a secret inside the manifest text', { suite: 'manifest', input: { manifest: JSON.stringify({ manifestVersion: '1.17', bots: [{ botId: 'x', clientSecret: CANARY }] }) } }, '/input/manifest/bots/0/clientSecret'],
     ['an access token in a URL fragment inside the manifest', { suite: 'manifest', input: { manifest: JSON.stringify({ developer: { websiteUrl: `https://contoso.com/#access_token=${CANARY}` } }) } }, '/input/manifest/developer/websiteUrl'],
     ['a numeric password in the envelope', { suite: 'residency', password: 12345678, input: { serviceUrl: SERVICE_URL } }, '/password'],
-  ])('refuses %s (400 API_SECRET_REFUSED with the field, value never repeated)', async (_name, body, field) => {
+  ])('refuses %s (400 CHK_ERR_SECRET_REFUSED with the field, value never repeated)', async (_name, body, field) => {
     const res = await postRun(api.base, body, { accept: 'application/json' });
     expect(res.status).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'API_SECRET_REFUSED', field });
+    expect(res.json()).toMatchObject({ code: 'CHK_ERR_SECRET_REFUSED', field });
     expect(res.text).not.toContain(CANARY);
     expect(res.text).not.toContain('12345678');
   });

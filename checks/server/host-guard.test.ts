@@ -27,7 +27,7 @@ describe('Host guard', () => {
       const port = new URL(api.base).port;
       const refused = await get(api.base, '/api/health', `rebind.attacker.example:${port}`);
       expect(refused.status).toBe(403);
-      expect(JSON.parse(refused.body)).toMatchObject({ code: 'API_HOST_REFUSED' });
+      expect(JSON.parse(refused.body)).toMatchObject({ code: 'CHK_ERR_HOST_REFUSED' });
       expect(refused.body).toMatch(/only answers requests addressed to localhost/);
       for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `app.localhost:${port}`, `bot-lab.internal:${port}`]) {
         expect((await get(api.base, '/api/health', host)).status).toBe(200);

@@ -23,7 +23,7 @@ describe('rate limit', () => {
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       const body = limited.json() as ApiErrorBody;
-      expect(body.code).toBe('API_RATE_LIMITED');
+      expect(body.code).toBe('CHK_ERR_RATE_LIMITED');
       expect(body.message).toMatch(/Too many requests/);
       expect(limited.headers.get('x-content-type-options')).toBe('nosniff');
       // Health has its own, ten times larger budget (every widget asks it on load).
@@ -62,7 +62,7 @@ describe('concurrency cap', () => {
       expect(third.status).toBe(503);
       expect(third.headers.get('retry-after')).toBe('7');
       const err = third.json() as ApiErrorBody;
-      expect(err.code).toBe('API_BUSY');
+      expect(err.code).toBe('CHK_ERR_BUSY');
       expect(err.message).toMatch(/running 2 checks already.*Try again in 7 s/);
       expect(held.started()).toBe(2); // the refused run never started
       // Cheap requests are not held up by the cap.

@@ -11,6 +11,7 @@
  * - Errors before a run starts (bad input, refused target, limits) are ordinary HTTP errors
  *   with an ApiErrorBody: 400 (with `field`, a JSON pointer), 413, 415, 429, 503 (Retry-After).
  */
+import { ErrorCodes, isErrorCode, type ErrorCode } from '../core/errors';
 import type { Report, RunEvent } from '../core/types';
 import type { ApiErrorBody } from './errors';
 import type { ApiSuite } from './inputs';
@@ -19,7 +20,7 @@ export type { ApiErrorBody };
 
 export interface RunErrorLine {
   type: 'run-error';
-  error: { code: string; message: string };
+  error: { code: ErrorCode; message: string };
 }
 
 export type StreamLine = RunEvent | RunErrorLine;
@@ -91,7 +92,7 @@ function parseLine(line: string): unknown {
 
 /** Why a run stream gave no Report: the server's run-error, a size cap, or a stream cut short. */
 export class RunStreamError extends Error {
-  constructor(message: string, readonly code: 'RUN_ERROR' | 'TOO_LARGE' | 'INCOMPLETE' | string) {
+  constructor(message: string, readonly code: ErrorCode) {
     super(message);
     this.name = 'RunStreamError';
   }
@@ -124,7 +125,7 @@ export async function readRunStream(
     const line = value as Partial<RunErrorLine> | null;
     if (line?.type === 'run-error') {
       const error = line.error as Partial<RunErrorLine['error']> | undefined;
-      throw new RunStreamError(typeof error?.message === 'string' ? error.message : 'The run failed on the server.', typeof error?.code === 'string' ? error.code : 'RUN_ERROR');
+      throw new RunStreamError(typeof error?.message === 'string' ? error.message : 'The run failed on the server.', isErrorCode(error?.code) ? error.code : ErrorCodes.INTERNAL);
     }
     const event = value as RunEvent | null;
     if (!event || !EVENT_TYPES.has(event.type)) return;
@@ -137,12 +138,12 @@ export async function readRunStream(
     bytes += value.byteLength;
     if (bytes > maxBytes) {
       await reader.cancel();
-      throw new RunStreamError(`The progress stream exceeded ${Math.round(maxBytes / 1024 / 1024)} MB.`, 'TOO_LARGE');
+      throw new RunStreamError(`The progress stream exceeded ${Math.round(maxBytes / 1024 / 1024)} MB.`, ErrorCodes.TOO_LARGE);
     }
     for (const v of lines.push(text.decode(value, { stream: true }))) take(v);
   }
   for (const v of lines.push(text.decode())) take(v);
   for (const v of lines.end()) take(v);
-  if (!report) throw new RunStreamError('The progress stream ended before the report arrived.', 'INCOMPLETE');
+  if (!report) throw new RunStreamError('The progress stream ended before the report arrived.', ErrorCodes.API_STREAM_INCOMPLETE);
   return report;
 }

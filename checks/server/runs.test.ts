@@ -156,7 +156,7 @@ describe('POST /api/runs: refusals', () => {
 
   it('malformed JSON -> 400 without echoing the body', async () => {
     const res = await postRun(api.base, '{"suite": "residency", "input": {"serviceUrl": CANARY-x91');
-    const body = expectError(res, 400, 'API_MALFORMED_JSON');
+    const body = expectError(res, 400, 'CHK_ERR_MALFORMED_JSON');
     expect(body.message).toMatch(/not valid JSON/);
     expect(res.text).not.toContain('CANARY');
   });
@@ -178,7 +178,7 @@ describe('POST /api/runs: refusals', () => {
   });
 
   it('empty body -> 400', async () => {
-    expectError(await postRun(api.base, ''), 400, 'API_MALFORMED_JSON');
+    expectError(await postRun(api.base, ''), 400, 'CHK_ERR_MALFORMED_JSON');
   });
 
   it('oversized body -> 413', async () => {
@@ -198,7 +198,7 @@ describe('POST /api/runs: refusals', () => {
 
   it('not JSON -> 415', async () => {
     const res = await call(api.base, '/api/runs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'suite=endpoint' });
-    expectError(res, 415, 'API_UNSUPPORTED_MEDIA_TYPE');
+    expectError(res, 415, 'CHK_ERR_UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('unknown suite -> 400 with the field path', async () => {
@@ -207,7 +207,7 @@ describe('POST /api/runs: refusals', () => {
   });
 
   it('egress -> 400 saying it is CLI-only', async () => {
-    const body = expectError(await postRun(api.base, { suite: 'egress', input: {} }), 400, 'API_CLI_ONLY', '/suite');
+    const body = expectError(await postRun(api.base, { suite: 'egress', input: {} }), 400, 'CHK_ERR_CLI_ONLY', '/suite');
     expect(body.message).toMatch(/only from the CLI.*botflow egress/);
   });
 
@@ -239,12 +239,12 @@ describe('POST /api/runs: refusals', () => {
   });
 
   it.each(['password', 'appSecret', 'token', 'clientSecret', 'accessToken'])('a field named %s -> 400, secrets are never accepted', async (name) => {
-    const body = expectError(await postRun(api.base, { suite: 'endpoint', input: { url: 'https://52.1.2.3/api/messages', [name]: 'CANARY-s3cr3t' } }), 400, 'API_SECRET_REFUSED', `/input/${name}`);
+    const body = expectError(await postRun(api.base, { suite: 'endpoint', input: { url: 'https://52.1.2.3/api/messages', [name]: 'CANARY-s3cr3t' } }), 400, 'CHK_ERR_SECRET_REFUSED', `/input/${name}`);
     expect(body.message).toMatch(/accepts no secrets/);
   });
 
   it('unknown API path -> 404 JSON', async () => {
-    expectError(await call(api.base, '/api/nothing'), 404, 'API_NOT_FOUND');
+    expectError(await call(api.base, '/api/nothing'), 404, 'CHK_ERR_NOT_FOUND');
   });
 });
 

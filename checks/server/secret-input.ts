@@ -58,7 +58,7 @@ function refusedUrl(pointer: string, problem: string): ApiError {
 }
 
 /**
- * Throws a 400 API_SECRET_REFUSED for the first secret found in `value` (walked without
+ * Throws a 400 CHK_ERR_SECRET_REFUSED for the first secret found in `value` (walked without
  * recursion, so a deeply nested document cannot exhaust the stack). `documents` names the
  * pointers of string fields that hold JSON documents: those are parsed and walked too.
  */

@@ -7,10 +7,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../core/errors';
 import { ApiCodes, errorBody } from './errors';
 import { API_CSP, BASE_HEADERS } from './security-headers';
 
-const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: ApiCodes.REQUEST_TIMEOUT, message: 'The request took too long to arrive. Send it again.' },
   HPE_HEADER_OVERFLOW: { status: 431, code: ApiCodes.HEADERS_TOO_LARGE, message: 'The request headers are too large. Send fewer or shorter headers.' },
 };

@@ -55,7 +55,7 @@ export default function apiDevPlugin(_context: LoadContext): Plugin {
           start().then((app) => app.routing(req, res), (err: unknown) => {
             res.statusCode = 500;
             res.setHeader('content-type', 'application/json; charset=utf-8');
-            res.end(JSON.stringify({ statusCode: 500, error: 'Internal Server Error', code: 'API_INTERNAL', message: `The check API could not start: ${(err as Error)?.message ?? String(err)}` }));
+            res.end(JSON.stringify({ statusCode: 500, error: 'Internal Server Error', code: 'CHK_ERR_INTERNAL', message: `The check API could not start: ${(err as Error)?.message ?? String(err)}` }));
           });
         },
       };

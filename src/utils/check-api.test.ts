@@ -64,17 +64,23 @@ describe('streamRun', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiRunError);
     expect((err as ApiRunError).status).toBe(400);
+    expect((err as ApiRunError).code).toBe('CHK_ERR_ADDRESS_REFUSED');
     expect((err as ApiRunError).field).toBe('/input/url');
     expect((err as ApiRunError).message.length).toBeGreaterThan(10);
   });
 
+  it('gives an HTTP error that is not the API\'s its own code', async () => {
+    const err = await streamRun(fetch, { suite: 'residency', input: { serviceUrl: 'x' } }, { base: staticBase }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 404, code: 'CHK_ERR_API_HTTP_ERROR' });
+  });
+
   it('reports a network failure and an abort in words', async () => {
     const down = await streamRun(fetch, { suite: 'residency', input: { serviceUrl: 'x' } }, { base: 'http://127.0.0.1:9' }).catch((e: unknown) => e);
-    expect((down as ApiRunError).code).toBe('NETWORK');
+    expect((down as ApiRunError).code).toBe('CHK_ERR_API_UNREACHABLE');
     const controller = new AbortController();
     controller.abort(new Error('stopped by you'));
     const stopped = await streamRun(fetch, { suite: 'residency', input: { serviceUrl: 'x' } }, { base: api.base, signal: controller.signal }).catch((e: unknown) => e);
-    expect((stopped as ApiRunError).code).toBe('ABORTED');
+    expect((stopped as ApiRunError).code).toBe('CHK_ERR_ABORTED');
     expect((stopped as ApiRunError).message).toMatch(/stopped by you/);
   });
 });

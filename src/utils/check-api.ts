@@ -5,6 +5,7 @@
  * client runs in the page and in tests alike; every call has a timeout. The wire types and the
  * stream reader are the server's own (checks/server/protocol.ts), so the two cannot drift.
  */
+import { ErrorCodes, isErrorCode, type ErrorCode } from '../../checks/core/errors';
 import type { Report, RunEvent } from '../../checks/core/types';
 import { NDJSON, readRunStream, RunStreamError, type HealthResponse, type RunRequest } from '../../checks/server/protocol';
 
@@ -53,9 +54,12 @@ export async function checkApiHealth(fetchImpl: FetchLike, base = ''): Promise<A
   }
 }
 
-/** An error the API answered with (400 with a field, 413, 429, 503, ...), in words for the page. */
+/**
+ * An error the API answered with (400 with a field, 413, 429, 503, ...), or the client's own
+ * (CHK_ERR_API_UNREACHABLE, CHK_ERR_ABORTED, ...), in words for the page.
+ */
 export class ApiRunError extends Error {
-  constructor(message: string, readonly status: number, readonly code: string, readonly field?: string) {
+  constructor(message: string, readonly status: number, readonly code: ErrorCode, readonly field?: string) {
     super(message);
     this.name = 'ApiRunError';
   }
@@ -78,7 +82,7 @@ async function errorFrom(res: Response): Promise<ApiRunError> {
   const message = typeof body.message === 'string' ? body.message : `The check API answered HTTP ${res.status}.`;
   const retry = res.headers.get('retry-after');
   const withRetry = retry && !/retry|try again/i.test(message) ? `${message} Try again in ${retry} s.` : message;
-  return new ApiRunError(withRetry, res.status, typeof body.code === 'string' ? body.code : `HTTP_${res.status}`, typeof body.field === 'string' ? body.field : undefined);
+  return new ApiRunError(withRetry, res.status, isErrorCode(body.code) ? body.code : ErrorCodes.API_HTTP_ERROR, typeof body.field === 'string' ? body.field : undefined);
 }
 
 /**
@@ -98,13 +102,13 @@ export async function streamRun(fetchImpl: FetchLike, request: RunRequest, optio
     });
     status = res.status;
     if (!res.ok) throw await errorFrom(res);
-    if (!res.body) throw new ApiRunError('The check API sent no progress stream.', res.status, 'NO_BODY');
+    if (!res.body) throw new ApiRunError('The check API sent no progress stream.', res.status, ErrorCodes.API_STREAM_INCOMPLETE);
     return await readRunStream(res.body, (event) => options.onEvent?.(event));
   } catch (err) {
     if (err instanceof ApiRunError) throw err;
     if (err instanceof RunStreamError) throw new ApiRunError(err.message, status, err.code);
-    if (t.signal.aborted) throw new ApiRunError(`The run was stopped: ${(t.signal.reason as Error)?.message ?? 'aborted'}`, 0, 'ABORTED');
-    throw new ApiRunError(`The check API could not be reached (${(err as Error).message || 'network error'}).`, 0, 'NETWORK');
+    if (t.signal.aborted) throw new ApiRunError(`The run was stopped: ${(t.signal.reason as Error)?.message ?? 'aborted'}`, 0, ErrorCodes.ABORTED);
+    throw new ApiRunError(`The check API could not be reached (${(err as Error).message || 'network error'}).`, 0, ErrorCodes.API_UNREACHABLE);
   } finally {
     t.done();
   }
