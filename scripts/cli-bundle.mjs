@@ -31,6 +31,9 @@ const COMMON = {
   metafile: true,
   legalComments: 'none',
   banner: { js: REQUIRE_SHIM },
+  // jsonc-parser's `main` is a UMD wrapper whose require() calls esbuild cannot follow (the
+  // bundle would then require ./impl/* at run time); its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /** Builds the CLI bundle into `outdir` (default dist/), replacing what was there. */

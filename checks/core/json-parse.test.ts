@@ -23,6 +23,34 @@ describe('parseJsonWithLocations', () => {
     }), { numRuns: 1000 });
   });
 
+  it('agrees with JSON.parse on JSON text with one character inserted, deleted or replaced', () => {
+    const edit = fc.tuple(fc.jsonValue(), fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    fc.assert(fc.property(edit, ([v, at, op, ch]) => {
+      const json = JSON.stringify(v, null, 1);
+      const i = at % (json.length + 1);
+      const text = op === 'insert' ? json.slice(0, i) + ch + json.slice(i)
+        : op === 'delete' ? json.slice(0, i) + json.slice(i + 1)
+        : json.slice(0, i) + ch + json.slice(i + 1);
+      let native: { ok: true; value: unknown } | { ok: false } = { ok: false };
+      try { native = { ok: true, value: JSON.parse(text) }; } catch { /* rejected */ }
+      const r = parseJsonWithLocations(text);
+      if (native.ok) {
+        expect(r.ok && r.problems.filter((p) => p.kind !== 'duplicate-key')).toEqual([]);
+        if (r.ok) expect(r.value).toEqual(native.value);
+      } else {
+        expect(!r.ok || r.problems.some((p) => p.kind !== 'duplicate-key')).toBe(true);
+      }
+    }), { numRuns: 2000 });
+  });
+
+  it('counts lines on LF, CRLF and a lone CR', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const r = parseJsonWithLocations(`{${nl}  "a": 1,${nl}  "b" 2${nl}}`);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ line: 3, column: 7, message: 'expected ":" after the property name "b" but found "2"' });
+    }
+  });
+
   it('records line and column of each value and key', () => {
     const text = '{\n  "a": 1,\n  "bots": [\n    { "botId": "x" }\n  ]\n}';
     const r = parseJsonWithLocations(text);

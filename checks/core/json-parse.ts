@@ -1,14 +1,17 @@
 /**
- * A JSON parser that remembers where every value is (line and column in the original text), so
- * schema errors can point into the file the user wrote. It follows RFC 8259 strictly, with two
+ * Positioned JSON: parses with jsonc-parser's event visitor (which reports the offset of every
+ * token and of the first syntax error) and builds the value, a JSON pointer -> offset map, and
+ * friendly messages that say what was expected where. It follows RFC 8259 strictly, with two
  * tolerated deviations that are reported as problems rather than stopping the parse: comments and
  * trailing commas (editors and some tools accept them; Teams' JSON is plain JSON). Duplicate keys
  * are reported too (the last one wins, as with JSON.parse).
  *
- * Pure and browser-safe. Recursion depth is capped so hostile input cannot blow the stack.
- * It is the one positioned-JSON parser of checks/: manifests read it with locations and
- * tolerated problems; Azure documents and config files read it strictly through parseJsonDocument.
+ * Pure and browser-safe. Nesting depth and the number of values are capped so hostile input
+ * cannot blow the stack. It is the one positioned-JSON parser of checks/: manifests read it with
+ * locations and tolerated problems; Azure documents and config files read it strictly through
+ * parseJsonDocument.
  */
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import { InvalidInputError } from './errors';
 import type { JsonValue } from './types';
 
@@ -80,7 +83,7 @@ export class LineIndex {
 
 /** Escapes one reference token of a JSON pointer (RFC 6901). */
 export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 class ParseFailure extends Error {
@@ -105,208 +108,217 @@ function setOwn(obj: Record<string, JsonValue>, key: string, value: JsonValue): 
   }
 }
 
+const MALFORMED_NUMBER = 'a number is malformed (JSON numbers have no leading zeros and need digits around ".")';
+
+/** The first fault inside the string token that starts at `start` (jsonc-parser reports the token only). */
+function stringFault(text: string, start: number): ParseFailure {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) break;
+    if (c === 10 || c === 13) return new ParseFailure(i, 'a string runs past the end of the line (missing ", or a raw line break inside a string)');
+    if (c < 0x20) return new ParseFailure(i, `${describeChar(text, i)} must be escaped inside a JSON string`);
+    if (c === 92) {
+      const e = text[i + 1] ?? '';
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return new ParseFailure(i, 'a \\u escape needs four hexadecimal digits');
+      } else if (!'"\\/bfnrt'.includes(e) || e === '') {
+        return new ParseFailure(i, `"\\${e}" is not a valid escape in a JSON string`);
+      }
+      i++;
+    }
+  }
+  return new ParseFailure(start, 'a string is never closed (missing ")');
+}
+
+/** What the parser expects next, which decides how a syntax error is worded. */
+type Expect = 'value' | 'key' | 'colon' | 'commaOrBrace' | 'commaOrBracket' | 'end';
+
+interface Frame {
+  value: Record<string, JsonValue> | JsonValue[];
+  isArray: boolean;
+  pointer: string;
+  /** Object members: the keys seen, the current key and its offset. */
+  keys: Set<string> | undefined;
+  key: string;
+  keyOffset: number;
+}
+
+/** Builds the value, the locations and the problems from jsonc-parser's events. */
+class Builder {
+  readonly problems: Array<Omit<JsonProblem, 'line' | 'column'>> = [];
+  readonly locations = new Map<string, NodeLocation>();
+  root: JsonValue = null;
+  private readonly stack: Frame[] = [];
+  /** The innermost open container (the last of `stack`). */
+  private top: Frame | undefined;
+  private expect: Expect = 'value';
+  private values = 0;
+  /** Offset of a comma not yet followed by a member or item (a trailing comma if the container closes). */
+  private comma = -1;
+  /** Where the last number started and ended, to tell "01" or "1.5.2" from a missing comma. */
+  private numberStart = -1;
+  private numberEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  private afterValue(): void {
+    const top = this.top;
+    this.expect = top === undefined ? 'end' : top.isArray ? 'commaOrBracket' : 'commaOrBrace';
+  }
+
+  /** Opens a value at `offset`: limits, its pointer and location. */
+  private open(offset: number): string {
+    if (this.stack.length > MAX_JSON_DEPTH) throw new ParseFailure(offset, `values are nested more than ${MAX_JSON_DEPTH} levels deep; botflow reads manifests nested up to that depth`, 'limit');
+    if (++this.values > MAX_JSON_VALUES) throw new ParseFailure(offset, `the text holds more than ${MAX_JSON_VALUES} JSON values; botflow reads manifests up to that size`, 'limit');
+    this.comma = -1;
+    const top = this.top;
+    if (top === undefined) {
+      this.locations.set('', { offset });
+      return '';
+    }
+    if (top.isArray) {
+      const pointer = `${top.pointer}/${(top.value as JsonValue[]).length}`;
+      this.locations.set(pointer, { offset });
+      return pointer;
+    }
+    const pointer = `${top.pointer}/${escapePointerToken(top.key)}`;
+    this.locations.set(pointer, { offset, keyOffset: top.keyOffset });
+    return pointer;
+  }
+
+  /** Puts a finished value into its container (or makes it the root). */
+  private place(value: JsonValue): void {
+    const top = this.top;
+    if (top === undefined) this.root = value;
+    else if (top.isArray) (top.value as JsonValue[]).push(value);
+    else setOwn(top.value as Record<string, JsonValue>, top.key, value);
+  }
+
+  begin(value: Record<string, JsonValue> | JsonValue[], isArray: boolean, offset: number): void {
+    const pointer = this.open(offset);
+    this.place(value);
+    this.top = { value, isArray, pointer, keys: isArray ? undefined : new Set(), key: '', keyOffset: -1 };
+    this.stack.push(this.top);
+    this.expect = isArray ? 'value' : 'key';
+  }
+
+  /** A container closes at `offset`; jsonc-parser signals the end before it reports a missing bracket. */
+  end(offset: number, bracket: number, what: string): void {
+    if (this.text.charCodeAt(offset) !== bracket) throw this.syntaxError(offset);
+    const frame = this.stack.pop();
+    this.top = this.stack[this.stack.length - 1];
+    if (this.comma >= 0) {
+      this.problems.push({ kind: 'trailing-comma', offset: this.comma, pointer: frame?.pointer ?? '', message: `JSON does not allow a comma after the last ${what}` });
+      this.comma = -1;
+    }
+    this.afterValue();
+  }
+
+  property(key: string, offset: number): void {
+    const frame = this.top as Frame;
+    const keys = frame.keys as Set<string>;
+    this.comma = -1;
+    if (keys.has(key)) {
+      this.problems.push({ kind: 'duplicate-key', offset, pointer: `${frame.pointer}/${escapePointerToken(key)}`, message: `the key "${key}" appears more than once; the last one wins` });
+    }
+    keys.add(key);
+    frame.key = key;
+    frame.keyOffset = offset;
+    this.expect = 'colon';
+  }
+
+  literal(value: JsonValue, offset: number, length: number): void {
+    this.open(offset);
+    this.place(value);
+    if (typeof value === 'number') {
+      this.numberStart = offset;
+      this.numberEnd = offset + length;
+    }
+    this.afterValue();
+  }
+
+  separator(ch: string, offset: number): void {
+    if (ch === ':') {
+      this.expect = 'value';
+      return;
+    }
+    this.comma = offset;
+    this.expect = this.top?.isArray ? 'value' : 'key';
+  }
+
+  comment(offset: number): void {
+    this.problems.push({ kind: 'comment', offset, pointer: this.top?.pointer ?? '', message: 'JSON does not allow comments' });
+  }
+
+  /** The first syntax error, in words (jsonc-parser names the token; this says what was expected). */
+  error(code: string, offset: number): ParseFailure {
+    switch (code) {
+      case 'UnexpectedEndOfString':
+      case 'InvalidCharacter':
+      case 'InvalidEscapeCharacter':
+      case 'InvalidUnicode':
+        return stringFault(this.text, offset);
+      case 'UnexpectedEndOfNumber':
+      case 'InvalidNumberFormat':
+        return new ParseFailure(offset, MALFORMED_NUMBER);
+      case 'UnexpectedEndOfComment':
+        return new ParseFailure(offset, 'a /* comment is never closed');
+      default:
+        return this.syntaxError(offset);
+    }
+  }
+
+  /** Words a syntax error at `offset` by what was expected there. */
+  private syntaxError(offset: number): ParseFailure {
+    const text = this.text;
+    const found = describeChar(text, offset);
+    const c = text.charCodeAt(offset);
+    const digitLike = (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69;
+    if (offset === this.numberEnd && digitLike) return new ParseFailure(this.numberStart, MALFORMED_NUMBER);
+    switch (this.expect) {
+      case 'value':
+        if (offset >= text.length) return new ParseFailure(offset, 'the text ends where a value was expected');
+        if (c === 39) return new ParseFailure(offset, 'JSON strings use double quotes, not single quotes');
+        if (c === 45 || (c >= 48 && c <= 57)) return new ParseFailure(offset, MALFORMED_NUMBER);
+        return new ParseFailure(offset, `expected a value but found ${found}`);
+      case 'key':
+        if (c === 39) return new ParseFailure(offset, 'JSON strings and keys use double quotes, not single quotes');
+        return new ParseFailure(offset, `expected a property name in double quotes but found ${found}`);
+      case 'colon':
+        return new ParseFailure(offset, `expected ":" after the property name "${this.top?.key ?? ''}" but found ${found}`);
+      case 'commaOrBrace':
+        return new ParseFailure(offset, `expected "," or "}" after a property value but found ${found}`);
+      case 'commaOrBracket':
+        return new ParseFailure(offset, `expected "," or "]" after an array item but found ${found}`);
+      case 'end':
+        return new ParseFailure(offset, `unexpected ${found} after the end of the JSON value`);
+    }
+  }
+}
+
+const OPTIONS = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false };
+
 /** Parses JSON text; never throws for any string input. */
 export function parseJsonWithLocations(text: string): JsonParseResult {
   const lines = new LineIndex(text);
-  const problems: Array<Omit<JsonProblem, 'line' | 'column'>> = [];
-  const locations = new Map<string, NodeLocation>();
-  let i = 0;
-  const n = text.length;
-
-  const fail = (offset: number, message: string): never => {
-    throw new ParseFailure(offset, message);
-  };
-  let values = 0;
-
-  const skipWs = (pointer: string): void => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) {
-        i++;
-      } else if (c === 47 /* / */) {
-        const next = text.charCodeAt(i + 1);
-        const start = i;
-        if (next === 47) {
-          i += 2;
-          while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        } else if (next === 42) {
-          const end = text.indexOf('*/', i + 2);
-          if (end < 0) fail(start, 'a /* comment is never closed');
-          i = end + 2;
-        } else {
-          fail(i, `unexpected ${describeChar(text, i)}`);
-        }
-        problems.push({ kind: 'comment', offset: start, pointer, message: 'JSON does not allow comments' });
-      } else {
-        return;
-      }
-    }
-  };
-
-  const parseString = (): string => {
-    // text[i] is the opening quote
-    const start = i;
-    i++;
-    let out = '';
-    let chunkStart = i;
-    for (;;) {
-      if (i >= n) fail(start, 'a string is never closed (missing ")');
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        out += text.slice(chunkStart, i);
-        i++;
-        return out;
-      }
-      if (c === 92) {
-        out += text.slice(chunkStart, i);
-        const e = text.charCodeAt(i + 1);
-        switch (e) {
-          case 34: out += '"'; break;
-          case 92: out += '\\'; break;
-          case 47: out += '/'; break;
-          case 98: out += '\b'; break;
-          case 102: out += '\f'; break;
-          case 110: out += '\n'; break;
-          case 114: out += '\r'; break;
-          case 116: out += '\t'; break;
-          case 117: {
-            const hex = text.slice(i + 2, i + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail(i, 'a \\u escape needs four hexadecimal digits');
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 4;
-            break;
-          }
-          default:
-            fail(i, `"\\${i + 1 < n ? text[i + 1] : ''}" is not a valid escape in a JSON string`);
-        }
-        i += 2;
-        chunkStart = i;
-        continue;
-      }
-      if (c < 0x20) {
-        fail(i, c === 10 || c === 13
-          ? 'a string runs past the end of the line (missing ", or a raw line break inside a string)'
-          : `${describeChar(text, i)} must be escaped inside a JSON string`);
-      }
-      i++;
-    }
-  };
-
-  const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-
-  const parseValue = (pointer: string, depth: number): JsonValue => {
-    if (depth > MAX_JSON_DEPTH) throw new ParseFailure(i, `values are nested more than ${MAX_JSON_DEPTH} levels deep; botflow reads manifests nested up to that depth`, 'limit');
-    if (++values > MAX_JSON_VALUES) throw new ParseFailure(i, `the text holds more than ${MAX_JSON_VALUES} JSON values; botflow reads manifests up to that size`, 'limit');
-    skipWs(pointer);
-    const start = i;
-    const existing = locations.get(pointer);
-    if (existing) existing.offset = start;
-    else locations.set(pointer, { offset: start });
-    const c = text.charCodeAt(i);
-    if (c === 123 /* { */) {
-      i++;
-      const obj: Record<string, JsonValue> = {};
-      const seen = new Set<string>();
-      skipWs(pointer);
-      if (text.charCodeAt(i) === 125) { i++; return obj; }
-      for (;;) {
-        skipWs(pointer);
-        if (text.charCodeAt(i) !== 34) {
-          if (text.charCodeAt(i) === 39) fail(i, 'JSON strings and keys use double quotes, not single quotes');
-          fail(i, `expected a property name in double quotes but found ${describeChar(text, i)}`);
-        }
-        const keyOffset = i;
-        const key = parseString();
-        const childPointer = `${pointer}/${escapePointerToken(key)}`;
-        if (seen.has(key)) {
-          problems.push({ kind: 'duplicate-key', offset: keyOffset, pointer: childPointer, message: `the key "${key}" appears more than once; the last one wins` });
-        }
-        seen.add(key);
-        skipWs(pointer);
-        if (text.charCodeAt(i) !== 58) fail(i, `expected ":" after the property name "${key}" but found ${describeChar(text, i)}`);
-        i++;
-        locations.set(childPointer, { offset: i, keyOffset });
-        setOwn(obj, key, parseValue(childPointer, depth + 1));
-        const loc = locations.get(childPointer);
-        if (loc) loc.keyOffset = keyOffset;
-        skipWs(pointer);
-        const d = text.charCodeAt(i);
-        if (d === 44) {
-          const commaAt = i;
-          i++;
-          skipWs(pointer);
-          if (text.charCodeAt(i) === 125) {
-            problems.push({ kind: 'trailing-comma', offset: commaAt, pointer, message: 'JSON does not allow a comma after the last property' });
-            i++;
-            return obj;
-          }
-          continue;
-        }
-        if (d === 125) { i++; return obj; }
-        fail(i, `expected "," or "}" after a property value but found ${describeChar(text, i)}`);
-      }
-    }
-    if (c === 91 /* [ */) {
-      i++;
-      const arr: JsonValue[] = [];
-      skipWs(pointer);
-      if (text.charCodeAt(i) === 93) { i++; return arr; }
-      for (;;) {
-        arr.push(parseValue(`${pointer}/${arr.length}`, depth + 1));
-        skipWs(pointer);
-        const d = text.charCodeAt(i);
-        if (d === 44) {
-          const commaAt = i;
-          i++;
-          skipWs(pointer);
-          if (text.charCodeAt(i) === 93) {
-            problems.push({ kind: 'trailing-comma', offset: commaAt, pointer, message: 'JSON does not allow a comma after the last array item' });
-            i++;
-            return arr;
-          }
-          continue;
-        }
-        if (d === 93) { i++; return arr; }
-        fail(i, `expected "," or "]" after an array item but found ${describeChar(text, i)}`);
-      }
-    }
-    if (c === 34) return parseString();
-    if (c === 116 && text.startsWith('true', i)) { i += 4; return true; }
-    if (c === 102 && text.startsWith('false', i)) { i += 5; return false; }
-    if (c === 110 && text.startsWith('null', i)) { i += 4; return null; }
-    if (c === 45 || (c >= 48 && c <= 57)) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text);
-      if (!m) fail(i, 'a number is malformed');
-      const raw = (m as RegExpExecArray)[0];
-      i += raw.length;
-      const after = text.charCodeAt(i);
-      if ((after >= 48 && after <= 57) || after === 46 || after === 101 || after === 69) {
-        fail(start, 'a number is malformed (JSON numbers have no leading zeros and need digits around ".")');
-      }
-      return Number(raw);
-    }
-    if (i >= n) fail(i, 'the text ends where a value was expected');
-    if (c === 39) fail(i, 'JSON strings use double quotes, not single quotes');
-    fail(i, `expected a value but found ${describeChar(text, i)}`);
-    return null;
-  };
-
-  const withPositions = (): JsonProblem[] => problems.map((p) => ({ ...p, ...lines.position(p.offset) }));
-
+  const b = new Builder(text);
+  const withPositions = (): JsonProblem[] => b.problems.map((p) => ({ ...p, ...lines.position(p.offset) }));
   try {
-    const value = parseValue('', 0);
-    skipWs('');
-    if (i < n) fail(i, `unexpected ${describeChar(text, i)} after the end of the JSON value`);
-    return { ok: true, value, problems: withPositions(), locations, lines };
+    visit(text, {
+      onObjectBegin: (offset) => b.begin({}, false, offset),
+      onObjectEnd: (offset) => b.end(offset, 125, 'property'),
+      onArrayBegin: (offset) => b.begin([], true, offset),
+      onArrayEnd: (offset) => b.end(offset, 93, 'array item'),
+      onObjectProperty: (key, offset) => b.property(key, offset),
+      onLiteralValue: (value: JsonValue, offset, length) => b.literal(value, offset, length),
+      onSeparator: (ch, offset) => b.separator(ch, offset),
+      onComment: (offset) => b.comment(offset),
+      onError: (code, offset) => { throw b.error(printParseErrorCode(code), offset); },
+    }, OPTIONS);
+    return { ok: true, value: b.root, problems: withPositions(), locations: b.locations, lines };
   } catch (err) {
-    if (err instanceof ParseFailure) {
-      return { ok: false, error: { message: err.message, kind: err.kind, ...lines.position(err.offset) }, problems: withPositions(), lines };
-    }
-    if (err instanceof RangeError) {
-      return { ok: false, error: { message: 'the JSON is nested too deeply to read', kind: 'limit', ...lines.position(i) }, problems: withPositions(), lines };
-    }
-    throw err;
+    if (!(err instanceof ParseFailure)) throw err;
+    return { ok: false, error: { message: err.message, kind: err.kind, ...lines.position(err.offset) }, problems: withPositions(), lines };
   }
 }
 
