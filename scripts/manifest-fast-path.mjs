@@ -72,10 +72,15 @@ const lazyChildProcess = {
   },
 };
 
-/** Ends each script with its build id (see bin/code-cache.mjs): the SHA-256 of what it holds. */
+/**
+ * Ends each script with its build id (see bin/code-cache.mjs): the SHA-256 of what it holds.
+ * code-cache.mjs reads the scripts as latin1, exact for ASCII, which is all esbuild writes.
+ */
 function stampBuildIds(files) {
   for (const file of files) {
-    const id = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const bytes = readFileSync(file);
+    if (bytes.some((b) => b > 0x7f)) throw new Error(`${file} is not ASCII; bin/code-cache.mjs reads the fast path's scripts as latin1`);
+    const id = createHash('sha256').update(bytes).digest('hex');
     appendFileSync(file, `${BUILD_ID_MARK}${id}\n`);
   }
 }
