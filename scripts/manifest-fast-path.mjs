@@ -27,8 +27,10 @@ const COMMON = {
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',
-  minify: true,
-  keepNames: true,
+  // Whitespace and syntax only: identifiers keep their names, as in dist/cli.mjs, so that nothing
+  // that reads a function's or a class's name can differ (and no keepNames calls on every start).
+  minifyWhitespace: true,
+  minifySyntax: true,
   ...WRAP,
 };
 
@@ -157,6 +159,7 @@ export async function buildManifestFastPath({ root, outdir, sourcemap }) {
     absWorkingDir: root,
     entryPoints: validators(root).map(({ name }) => join(root, 'checks', 'manifest', 'validators', `${name}.js`)),
     outdir: join(outdir, 'validators'),
+    minifyIdentifiers: true, // generate.mjs minified them already; no name in them means anything
     sourcemap: false,
   });
   const written = (meta) => Object.keys(meta.outputs).filter((f) => f.endsWith('.js')).map((f) => join(root, f));
