@@ -1,6 +1,7 @@
 // The two esbuild bundles of the botflow CLI, both built from checks/ (the one source):
 // - buildCli: dist/cli.mjs plus lazily loaded chunks (one per command, one per manifest schema),
-//   run by bin/botflow.mjs in the repository and in the installed package;
+//   run by bin/botflow.mjs in the repository and in the installed package, and dist/manifest/,
+//   the fast path of `botflow manifest` (scripts/manifest-fast-path.mjs);
 // - buildSingleFile: one self-contained botflow.mjs for a bot host with nothing but Node.js.
 // Every dependency is bundled into both, so neither needs node_modules at run time; the licences
 // of what was bundled are collected from esbuild's metafile (thirdPartyNotices).
@@ -10,6 +11,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildManifestFastPath } from './manifest-fast-path.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,7 +50,8 @@ export async function buildCli({ outdir = join(ROOT, 'dist'), sourcemap = true }
     splitting: true,
     sourcemap: sourcemap ? 'linked' : false,
   });
-  return { metafile: result.metafile };
+  const fast = await buildManifestFastPath({ root: ROOT, outdir: join(outdir, 'manifest'), sourcemap });
+  return { metafile: result.metafile, fastPath: fast.warm };
 }
 
 // The single file leaves the server out (`serve` says where it is instead): a bot host needs the

@@ -32,8 +32,7 @@ const manifest = { ...template, version, license: root.license, engines: root.en
 const stage = mkdtempSync(join(tmpdir(), 'botflow-pack-'));
 try {
   const { metafile } = await buildCli({ outdir: join(stage, 'dist'), sourcemap: false });
-  mkdirSync(join(stage, 'bin'));
-  cpSync(join(ROOT, 'bin', 'botflow.mjs'), join(stage, 'bin', 'botflow.mjs'));
+  cpSync(join(ROOT, 'bin'), join(stage, 'bin'), { recursive: true });
   cpSync(siteDir, join(stage, 'build'), { recursive: true });
   cpSync(join(ROOT, 'packaging', 'README.md'), join(stage, 'README.md'));
   writeFileSync(join(stage, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(metafile));
