@@ -1,5 +1,40 @@
 import type { CheckInput, EvidenceId, EvidenceMap } from './evidence';
-import type { Outcome, Severity, SourceLink, SuiteName } from './types';
+import type { JsonObject, MessageData, Outcome, Severity, SourceLink, SuiteName } from './types';
+
+/** What a guard puts in the skip result when its evidence says the check does not apply. */
+export interface GuardSkip {
+  data?: MessageData;
+  evidence?: JsonObject;
+}
+
+/**
+ * An opening guard a check declares instead of writing it (as Lighthouse audits declare the
+ * artifacts they need): when `applies` is false for the evidence, the runner returns a `skip`
+ * result with `messageId` and the data `skipped` gives, and never calls `evaluate`. The rule
+ * then sees the evidence narrowed to `P`. `defineCheck` adds `message` to the check's messages.
+ */
+export interface CheckGuard<K extends EvidenceId = EvidenceId, P extends EvidenceMap[K] = EvidenceMap[K]> {
+  evidence: K;
+  messageId: string;
+  /** The skip message template (`{{name}}` filled from the data `skipped` returns). */
+  message: string;
+  applies(value: EvidenceMap[K]): value is P;
+  skipped(value: EvidenceMap[K]): GuardSkip;
+}
+
+/** The loose shape of a guard, as the runner and the check's meta hold it. */
+export interface AnyGuard {
+  evidence: EvidenceId;
+  messageId: string;
+  message: string;
+  applies(value: never): boolean;
+  skipped(value: never): GuardSkip;
+}
+
+/** The evidence type a guard lets through, or never when no guard of `G` reads `K`. */
+type PassOf<G, K> = G extends readonly (infer U)[] ? (U extends CheckGuard<infer GK, infer P> ? (GK extends K ? P : never) : never) : never;
+/** Evidence as a guarded rule sees it: each guarded item narrowed to what its guard let through. */
+export type GuardedEvidence<Ev, G> = { readonly [K in keyof Ev]: [PassOf<G, K>] extends [never] ? Ev[K] : PassOf<G, K> };
 
 export interface CheckMeta<E extends EvidenceId = EvidenceId, M extends string = string, O extends EvidenceId = never> {
   /** Kebab-case noun with an area prefix; equals the file name in checks/rules/. Public API. */
@@ -18,6 +53,8 @@ export interface CheckMeta<E extends EvidenceId = EvidenceId, M extends string =
    * can do without: an error gathering it leaves it undefined instead of making the check error.
    */
   optionalEvidence?: readonly O[];
+  /** Opening guards the runner applies, in order, before `evaluate` (see CheckGuard). */
+  guards?: readonly AnyGuard[];
   /** Message templates keyed by messageId; `{{name}}` placeholders are filled from `data`. */
   messages: Record<M, string>;
   /** How to fix it, keyed by messageId. Every messageId that can warn or fail needs one. */
@@ -39,9 +76,11 @@ export interface TypedOutcome<M extends string> extends Outcome {
   messageId: M;
 }
 
-export interface CheckDefinition<E extends EvidenceId = EvidenceId, M extends string = string, O extends EvidenceId = never> {
-  meta: CheckMeta<E, M, O>;
-  evaluate(evidence: EvidenceOf<E> & OptionalEvidenceOf<O>, ctx: RuleContext): TypedOutcome<M>;
+export interface CheckDefinition<
+  E extends EvidenceId = EvidenceId, M extends string = string, O extends EvidenceId = never, G extends readonly AnyGuard[] = readonly [],
+> {
+  meta: CheckMeta<E, M, O> & { guards?: G };
+  evaluate(evidence: GuardedEvidence<EvidenceOf<E>, G> & OptionalEvidenceOf<O>, ctx: RuleContext): TypedOutcome<M>;
 }
 
 /** The loose shape the registry and runner hold. */
@@ -50,11 +89,20 @@ export interface AnyCheck {
   evaluate(evidence: Readonly<Record<string, unknown>>, ctx: RuleContext): Outcome;
 }
 
-/** Identity helper whose generics narrow `evaluate`'s evidence to what `meta` declares. */
-export function defineCheck<const E extends EvidenceId, const M extends string, const O extends EvidenceId = never>(
-  check: CheckDefinition<E, M, O>,
-): AnyCheck & CheckDefinition<E, M, O> {
-  return check as unknown as AnyCheck & CheckDefinition<E, M, O>;
+/**
+ * Narrows `evaluate`'s evidence to what `meta` declares (and its guards let through), and adds
+ * each guard's message to `meta.messages`, so the catalogue and the docs list it.
+ */
+export function defineCheck<
+  const E extends EvidenceId, const M extends string, const O extends EvidenceId = never, const G extends readonly AnyGuard[] = readonly [],
+>(
+  check: CheckDefinition<E, M, O, G>,
+): AnyCheck & CheckDefinition<E, M, O, G> {
+  const guards = check.meta.guards ?? [];
+  if (guards.length === 0) return check as unknown as AnyCheck & CheckDefinition<E, M, O, G>;
+  const messages: Record<string, string> = { ...check.meta.messages };
+  for (const guard of guards) messages[guard.messageId] = guard.message;
+  return { ...check, meta: { ...check.meta, messages } } as unknown as AnyCheck & CheckDefinition<E, M, O, G>;
 }
 
 export function docsPath(id: string): string {

@@ -67,6 +67,10 @@ function validate(params: RunParams): AnyCheck[] {
     }
     if (ids.has(check.meta.id)) throw new InvalidConfigError(`Check id "${check.meta.id}" is registered twice.`);
     ids.add(check.meta.id);
+    const declared: readonly string[] = [...check.meta.requiredEvidence, ...(check.meta.optionalEvidence ?? [])];
+    for (const guard of check.meta.guards ?? []) {
+      if (!declared.includes(guard.evidence)) throw new InvalidConfigError(`Check "${check.meta.id}" guards on "${guard.evidence}", which it does not declare as evidence.`);
+    }
   }
   const selected = params.only ? suite.checks.filter((c) => params.only!.includes(c.meta.id)) : [...suite.checks];
   if (params.only) {
@@ -241,6 +245,20 @@ function errorResult(check: AnyCheck, error: CheckEngineError | ErrorInfo, t0: n
   };
 }
 
+/**
+ * The check's raw outcome: the skip of the first declared guard whose evidence says the check
+ * does not apply (meta.guards), else what `evaluate` returns. Throws what `evaluate` throws.
+ */
+export function outcomeOf(check: AnyCheck, evidence: Readonly<Record<string, unknown>>, ctx: { now: Date; input: Readonly<CheckInput> }): Outcome {
+  for (const guard of check.meta.guards ?? []) {
+    const value = evidence[guard.evidence];
+    if (value === undefined) continue;
+    const loose = guard as unknown as { applies(v: unknown): boolean; skipped(v: unknown): Omit<Outcome, 'status' | 'messageId'> };
+    if (!loose.applies(value)) return { status: 'skip', messageId: guard.messageId, ...loose.skipped(value) };
+  }
+  return check.evaluate(evidence, ctx);
+}
+
 const VALID_STATUSES: ReadonlySet<Status> = new Set(['pass', 'warn', 'fail', 'info', 'skip']);
 
 /** Evaluates one rule on its evidence; a throwing or malformed rule becomes an `error` result. */
@@ -252,7 +270,7 @@ export function evaluateOne(
 ): CheckResult {
   let outcome: Outcome;
   try {
-    outcome = check.evaluate(evidence, ctx);
+    outcome = outcomeOf(check, evidence, ctx);
     if (!outcome || !VALID_STATUSES.has(outcome.status)) throw new Error(`returned an invalid status "${String(outcome?.status)}"`);
     if (!(outcome.messageId in check.meta.messages)) throw new Error(`returned unknown messageId "${outcome.messageId}"`);
   } catch (err) {

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
-import { notProbedText } from '../computed/not-probed';
+import { notProbedGuard } from '../computed/guards';
 import type {} from '../gather/dns-resolution'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
@@ -13,6 +13,7 @@ export default defineCheck({
     description: 'Teams reaches bots over the public internet only: the host of the messaging endpoint must resolve, and to public addresses. A private, loopback or link-local address cannot be reached by the Bot Connector.',
     severity: 'error',
     requiredEvidence: ['DnsResolution'],
+    guards: [notProbedGuard('DnsResolution')],
     messages: {
       public: '{{host}} resolves to {{addresses}} (public).',
       private: '{{host}} resolves to {{address}}, a {{class}} address. Teams reaches bots over the public internet only, so it cannot deliver to this address.',
@@ -20,7 +21,6 @@ export default defineCheck({
       notFound: '{{host}} does not resolve ({{code}}).',
       timeout: 'Resolving {{host}} took longer than {{ms}} ms.',
       proxyOnly: '{{host}} does not resolve here ({{code}}); the probes go through the proxy {{proxy}}, which resolves names itself.',
-      notProbed: 'Not checked: {{reason}}.',
     },
     remediation: {
       private: 'Publish the bot on a public host name (for example its App Service default domain or a public DNS record for your gateway) and register that URL as the messaging endpoint. Keep private addresses for traffic inside your network only.',
@@ -32,7 +32,6 @@ export default defineCheck({
     sources: [SOURCES.securityFaq, SOURCES.commFlow],
   },
   evaluate({ DnsResolution: d }) {
-    if (!d.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(d.reason) }), evidence: json({ reason: d.reason }) };
     if (!d.resolved) {
       const evidence = json({ host: d.host, failure: d.failure, ...(d.proxy ? { proxy: d.proxy } : {}) });
       if (d.proxy) return { status: 'warn', messageId: 'proxyOnly', data: msg({ host: d.host, code: d.failure.osCode ?? d.failure.code, proxy: d.proxy }), evidence };

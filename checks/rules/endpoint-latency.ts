@@ -3,7 +3,7 @@ import type { JsonObject } from '../core/types';
 import { CHANNEL_WINDOW_MS } from '../computed/channel-window';
 import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
-import { notProbedText } from '../computed/not-probed';
+import { notProbedGuard } from '../computed/guards';
 import type { AuthProbeEvidence } from '../gather/auth-probe';
 import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
 import type {} from '../gather/auth-probe-forged';
@@ -37,12 +37,12 @@ export default defineCheck({
     severity: 'warning',
     requiredEvidence: ['AuthProbeMissingToken'],
     optionalEvidence: ['AuthProbeForgedToken'],
+    guards: [notProbedGuard('AuthProbeMissingToken')],
     messages: {
       fast: 'The endpoint answered in {{ms}} ms without a token (connect {{connectMs}} ms, TLS {{tlsMs}} ms, waiting {{firstByteMs}} ms){{tokenText}}.',
       slow: 'The endpoint took {{ms}} ms to reject {{which}} (waiting {{firstByteMs}} ms); more than {{threshold}} ms leaves little of the channel\'s window for real work.',
       tooSlow: 'The endpoint took {{ms}} ms or more to answer {{which}}: at or beyond the {{window}} ms the channel waits for a bot.',
       noAnswer: 'Not measured: no answer was received ({{message}}); see endpoint-reachable.',
-      notProbed: 'Not checked: {{reason}}.',
     },
     remediation: {
       slow: 'Find what delays the request: cold starts (App Service: turn on Always On; Functions: a Premium plan or pre-warmed instances), a slow gateway, middleware that runs before the SDK, or slow fetches of the signing keys. Answer activities quickly and do long work in the background, sending the result as a proactive message.',
@@ -51,7 +51,6 @@ export default defineCheck({
     sources: [SOURCES.channelWindow, SOURCES.botBasics],
   },
   evaluate({ AuthProbeMissingToken: missing, AuthProbeForgedToken: forged }) {
-    if (!missing.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(missing.reason) }), evidence: json({ reason: missing.reason }) };
     const noToken = timed(missing);
     const withToken = timed(forged);
     const evidence = (): JsonObject => json({ withoutToken: noToken ?? null, withToken: withToken ?? null, warnAboveMs: LATENCY_WARN_MS, channelWindowMs: CHANNEL_TIMEOUT_MS });

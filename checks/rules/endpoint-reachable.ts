@@ -1,7 +1,8 @@
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
-import { notProbedText, phaseText } from '../computed/not-probed';
+import { notProbedGuard } from '../computed/guards';
+import { phaseText } from '../computed/not-probed';
 import type {} from '../gather/auth-probe-missing'; // its EvidenceMap entry (types only: rules do no I/O)
 
 export default defineCheck({
@@ -13,6 +14,7 @@ export default defineCheck({
     description: 'The Bot Connector POSTs every activity to the messaging endpoint. The connection, the TLS handshake and the HTTP answer must all complete in time, whatever the status code.',
     severity: 'error',
     requiredEvidence: ['AuthProbeMissingToken'],
+    guards: [notProbedGuard('AuthProbeMissingToken')],
     messages: {
       answered: 'A POST to {{url}} was answered with HTTP {{status}} in {{ms}} ms (connect {{connectMs}} ms, TLS {{tlsMs}} ms, waiting {{firstByteMs}} ms).',
       refused: 'The connection to {{url}} was refused ({{code}}): nothing listens on that port, or a firewall rejects the connection.',
@@ -21,7 +23,6 @@ export default defineCheck({
       tlsTimeout: 'The TLS handshake with {{url}} did not finish within {{timeoutMs}} ms.',
       noAnswer: 'The endpoint accepted the POST but sent no answer within {{timeoutMs}} ms.',
       failed: '{{phase}} failed ({{code}}): {{message}}',
-      notProbed: 'Not checked: {{reason}}.',
     },
     remediation: {
       refused: 'Check that the bot is running and listens on the port of the URL, and that network security groups, firewalls or access restrictions let inbound HTTPS from the internet through (the Bot Connector has no published IP list to allow).',
@@ -34,7 +35,6 @@ export default defineCheck({
     sources: [SOURCES.securityFaq, SOURCES.channelWindow],
   },
   evaluate({ AuthProbeMissingToken: p }) {
-    if (!p.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(p.reason) }), evidence: json({ reason: p.reason }) };
     // The message probe's answer, or the invoke's when only that came (a bot whose reply hangs).
     const a = p.ok ? p : p.invoke.ok ? p.invoke : undefined;
     if (a) {

@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { parsedManifestGuard } from '../computed/guards';
 import type { Detail } from '../core/types';
 import { SOURCES } from '../data/sources';
 import { namedBotIds } from '../manifest/bot-ids';
@@ -9,7 +10,6 @@ import type {} from '../gather/manifest';
 const messages = {
   ok: '{{where}} {{botId}} is a GUID and equals the expected app id.',
   okNoExpected: '{{where}} {{botId}} is a GUID (no expected app id was given to compare with).',
-  noManifest: 'There is no parsed manifest (see manifest-json).',
   noBot: 'The manifest declares no bot and no bot-based message extension, so it names no bot id.',
   template: '{{where}} is a placeholder ({{name}}), filled in when the app package is built; check the built manifest (see manifest-schema).',
   missing: '{{where}} is missing.',
@@ -27,6 +27,7 @@ export default defineCheck({
     description: 'bots[].botId, and composeExtensions[].botId for a message extension, must be the Microsoft App ID (msaAppId) of the Azure Bot resource, a GUID: it is how Teams finds the bot\'s registration and messaging endpoint. Another app\'s id sends the traffic to a different bot, or to none.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
+    guards: [parsedManifestGuard()],
     messages,
     remediation: {
       missing: 'Set {{where}} to the Microsoft App ID of your Azure Bot resource (Configuration blade, or `az bot show --query properties.msaAppId`).',
@@ -38,7 +39,6 @@ export default defineCheck({
   },
   evaluate({ Manifest }, ctx): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    if (!m) return { status: 'skip', messageId: 'noManifest' };
     const named = namedBotIds(m);
     if (named.length === 0) return { status: 'skip', messageId: 'noBot' };
     const expected = ctx.input.appId?.trim();

@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { parsedManifestGuard } from '../computed/guards';
 import { formatMessage } from '../core/format';
 import type { Detail, JsonObject } from '../core/types';
 import { SOURCES } from '../data/sources';
@@ -12,7 +13,6 @@ function isObj(v: unknown): v is JsonObject {
 
 const messages = {
   ok: 'The bot\'s scopes ({{scopes}}) and command lists are valid for manifest {{versionLabel}}.',
-  noManifest: 'There is no parsed manifest (see manifest-json).',
   noBot: 'The manifest declares no bot.',
   noVersion: 'manifestVersion is missing or unknown, so scopes cannot be checked against it (see manifest-version).',
   noScopes: 'bots[{{index}}] declares no scopes; a bot needs at least one of {{allowed}}.',
@@ -34,6 +34,7 @@ export default defineCheck({
     description: 'Which scopes and how many commands a bot may declare depends on manifestVersion: lower-case "groupchat" was accepted only up to v1.16, "copilot" arrived in v1.21, and the command limit grew from 10 to 12 at v1.24. The schema of the manifest\'s version rejects anything else.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
+    guards: [parsedManifestGuard()],
     messages,
     remediation: {
       noScopes: 'Add the scopes the bot works in, e.g. "scopes": ["personal", "team", "groupChat"].',
@@ -49,7 +50,6 @@ export default defineCheck({
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    if (!m) return { status: 'skip', messageId: 'noManifest' };
     const bots = Array.isArray(m.bots) ? m.bots.filter(isObj) : [];
     if (bots.length === 0) return { status: 'skip', messageId: 'noBot' };
     const version = m.manifestVersion;

@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { parsedManifestGuard } from '../computed/guards';
 import type { Detail, JsonObject } from '../core/types';
 import { findRscPermission, rscTypeMatches, RSC_SOURCE } from '../data/rsc-permissions';
 import { SOURCES } from '../data/sources';
@@ -7,7 +8,6 @@ import type {} from '../gather/manifest';
 const messages = {
   listed: 'The app requests {{count}} resource-specific permission(s): {{names}}. {{contentNote}}',
   none: 'The app requests no resource-specific (RSC) permissions.',
-  noManifest: 'There is no parsed manifest (see manifest-json).',
   unknown: 'The app requests {{count}} permission name(s) botflow does not know: {{names}}. Check the spelling against the RSC list.',
   wrongType: 'The permission {{name}} is requested as {{type}}, but it is a {{expected}} permission.',
 };
@@ -44,6 +44,7 @@ export default defineCheck({
     description: 'Lists each resource-specific consent (RSC) permission the manifest requests and what it lets the app read or do in the team, chat or for the user that installs it. Compliance reviews ask exactly this; permissions that read messages, recordings or media are marked.',
     severity: 'info',
     requiredEvidence: ['Manifest'],
+    guards: [parsedManifestGuard()],
     messages,
     remediation: {
       unknown: 'Compare each name with the list on Microsoft Learn (names are case-sensitive and end in .Group, .Chat or .User); Teams does not grant names it does not know.',
@@ -53,7 +54,6 @@ export default defineCheck({
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    if (!m) return { status: 'skip', messageId: 'noManifest' };
     const list = requested(m);
     if (list.length === 0) return { status: 'info', messageId: 'none', evidence: { permissions: [] } };
     const details: Detail[] = [];

@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { manifestStatusGuard } from '../computed/guards';
 import { SOURCES } from '../data/sources';
 import { describeSchemaError, type SchemaError } from '../manifest/schema-error';
 import { builtManifestHint, placeholderName } from '../manifest/template';
@@ -7,7 +8,6 @@ import type {} from '../gather/manifest';
 
 const messages = {
   ok: 'The manifest is valid against {{schemaUrl}}.',
-  noManifest: 'There is no parsed manifest to validate (see manifest-json).',
   noSchema: 'No published schema matches manifestVersion "{{version}}", so the manifest was not validated (see manifest-version).',
   invalid: 'The manifest has {{count}} schema error(s) against {{schemaUrl}}; the first: {{first}}.',
   template: 'This manifest is a template: {{placeholders}} placeholder(s) such as {{example}} are filled in when the app package is built, so the {{count}} schema error(s) on them say nothing yet; {{hint}}.',
@@ -29,6 +29,7 @@ export default defineCheck({
     description: 'Teams validates the manifest against the published JSON schema of its manifestVersion. botflow validates offline against the same schema files (bundled by @microsoft/app-manifest, precompiled), with the same verdict and errors as the Agents Toolkit\'s validator, and points every error at its line and column. A manifest template (with ${{VAR}} or {{name}} placeholders) is recognised as such: errors on placeholders are set aside and the built manifest is named.',
     severity: 'error',
     requiredEvidence: ['ManifestSchema', 'Manifest'],
+    guards: [manifestStatusGuard('ManifestSchema', 'There is no parsed manifest to validate (see manifest-json).')],
     messages,
     remediation: {
       invalid: 'Fix each error at the line and column given. In VS Code, keep "$schema" set to {{schemaUrl}} to see the same errors while editing.',
@@ -38,7 +39,6 @@ export default defineCheck({
     sources: [SOURCES.manifestSchema, SOURCES.schemaFiles, SOURCES.appManifestPackage, SOURCES.toolkitBuild],
   },
   evaluate({ ManifestSchema: s, Manifest }): TypedOutcome<keyof typeof messages> {
-    if (s.status === 'no-manifest') return { status: 'skip', messageId: 'noManifest' };
     if (s.status === 'no-schema' || !s.schemaUrl) {
       return { status: 'skip', messageId: 'noSchema', data: { version: s.choice.manifestVersion ?? s.choice.schemaUrlVersion ?? '(none)' } };
     }

@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { parsedManifestGuard } from '../computed/guards';
 import type { JsonObject } from '../core/types';
 import { SOURCES } from '../data/sources';
 import { namedBotIds } from '../manifest/bot-ids';
@@ -11,7 +12,6 @@ const messages = {
   okBot: 'webApplicationInfo is set up for bot and message-extension SSO: resource "{{resource}}" names bot {{botId}}.',
   okBotSeparateApp: 'webApplicationInfo.resource "{{resource}}" names bot {{botId}}; webApplicationInfo.id {{id}} is a separate Entra app (as a managed-identity bot needs).',
   okTab: 'webApplicationInfo is set up for tab SSO: resource "{{resource}}" is the application ID URI of Entra app {{id}} on {{host}}; the bot, if any, does not use it.',
-  noManifest: 'There is no parsed manifest (see manifest-json).',
   noSso: 'The manifest has no webApplicationInfo, so single sign-on is not configured.',
   template: 'webApplicationInfo holds a placeholder ({{name}}) that is filled in when the app package is built; check the built manifest (see manifest-schema).',
   idNotGuid: 'webApplicationInfo.id "{{id}}" is not a GUID; it must be the Application (client) ID of the Entra app.',
@@ -71,6 +71,7 @@ export default defineCheck({
     description: 'webApplicationInfo names the Entra app (id) and, for single sign-on, its application ID URI (resource). Teams documents one form per capability: api://{domain}/{appId} for tab SSO, api://botid-{botId} (or api://{domain}/botid-{botId} when a tab shares it) for bot and message-extension SSO. A resource that does not match the app and bot it names makes the token exchange fail, and users are asked to sign in instead of being signed in silently. A resource that is not an api:// URI means the app does no SSO.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
+    guards: [parsedManifestGuard()],
     messages,
     remediation: {
       idNotGuid: 'Set webApplicationInfo.id to the Application (client) ID of the Entra app registration, usually the bot\'s own app id.',
@@ -85,7 +86,6 @@ export default defineCheck({
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    if (!m) return { status: 'skip', messageId: 'noManifest' };
     const wai = m.webApplicationInfo;
     if (!isObj(wai)) return { status: 'skip', messageId: 'noSso' };
     const id = typeof wai.id === 'string' ? wai.id : '';

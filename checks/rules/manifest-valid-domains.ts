@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { parsedManifestGuard } from '../computed/guards';
 import type { Detail } from '../core/types';
 import { SOURCES } from '../data/sources';
 import { isSchemaVersion } from '../manifest/schemas';
@@ -27,7 +28,6 @@ function covers(entry: string, host: string): boolean {
 const messages = {
   ok: '{{count}} valid domain(s), each a bare host name{{tokenNote}}.',
   template: 'Every validDomains entry is a placeholder ({{entries}}), filled in when the app package is built; check the built manifest (see manifest-schema).',
-  noManifest: 'There is no parsed manifest (see manifest-json).',
   none: 'The manifest lists no validDomains and configures no bot single sign-on.',
   scheme: 'validDomains entry "{{entry}}" includes a scheme; entries are host names only (e.g. "{{host}}").',
   path: 'validDomains entry "{{entry}}" includes a path, query or fragment; entries are host names only (e.g. "{{host}}").',
@@ -45,6 +45,7 @@ export default defineCheck({
     description: 'validDomains lists the hosts Teams lets the app open. Entries are host names without https:// or a path, and the count is capped by the manifest version. Microsoft\'s authentication guide and sample say a bot that uses the Bot Framework OAuth flow must list token.botframework.com; the manifest shows that flow only through a bot SSO resource, so a missing entry warns.',
     severity: 'error',
     requiredEvidence: ['Manifest'],
+    guards: [parsedManifestGuard()],
     messages,
     remediation: {
       scheme: 'Write the host only: "{{host}}" (no https://).',
@@ -57,7 +58,6 @@ export default defineCheck({
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    if (!m) return { status: 'skip', messageId: 'noManifest' };
     const domains = Array.isArray(m.validDomains) ? m.validDomains.filter((d): d is string => typeof d === 'string') : [];
     // Sign-in detection: the manifest cannot show whether the bot sends OAuth cards. What it does
     // show is bot SSO: webApplicationInfo.resource in the api://botid-{id} or

@@ -1,4 +1,5 @@
 import { defineCheck, type TypedOutcome } from '../core/define-check';
+import { parsedManifestGuard } from '../computed/guards';
 import { SOURCES } from '../data/sources';
 import { RELEASED_VERSIONS, compareVersions, isSchemaVersion, schemaUrl as schemaUrlOf, versionFromSchemaUrl } from '../manifest/schemas';
 import type {} from '../gather/manifest';
@@ -10,7 +11,6 @@ const OLDEST_CURRENT = RELEASED_VERSIONS[RELEASED_VERSIONS.length - CURRENT_WIND
 
 const messages = {
   ok: 'manifestVersion {{version}} is one of the {{window}} newest published versions (newest bundled: {{latest}}).',
-  noManifest: 'There is no parsed manifest (see manifest-json).',
   missing: 'The manifest has no manifestVersion string.',
   notPublished: 'manifestVersion "{{version}}" was never published: Microsoft skipped 1.18, so there is no schema for it.',
   unknown: 'manifestVersion "{{version}}" is not a published Teams manifest version (botflow knows 1.0 to {{latest}} and devPreview).',
@@ -28,6 +28,7 @@ export default defineCheck({
     description: 'manifestVersion decides which schema Teams validates the manifest against and which features the app can use. A version that was never published (such as 1.18) has no schema; a $schema URL that names another version makes editors validate against a different schema than Teams does. An older published version is fine: it only lacks the features added since.',
     severity: 'warning',
     requiredEvidence: ['Manifest'],
+    guards: [parsedManifestGuard()],
     messages,
     remediation: {
       missing: 'Add "manifestVersion": "{{latest}}" and "$schema": "https://developer.microsoft.com/json-schemas/teams/v{{latest}}/MicrosoftTeams.schema.json".',
@@ -40,7 +41,6 @@ export default defineCheck({
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    if (!m) return { status: 'skip', messageId: 'noManifest' };
     const base = { latest: LATEST_VERSION, window: CURRENT_WINDOW, oldestCurrent: OLDEST_CURRENT };
     const version = m.manifestVersion;
     const schemaUrl = typeof m.$schema === 'string' ? m.$schema : undefined;

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
-import { notProbedText } from '../computed/not-probed';
+import { notProbedGuard } from '../computed/guards';
 import { daysLeft, EXPIRY_WARN_DAYS, judgeExpiry } from '../computed/tls-verdicts';
 import type {} from '../gather/tls-handshake'; // its EvidenceMap entry (types only: rules do no I/O)
 
@@ -14,6 +14,7 @@ export default defineCheck({
     description: `The Bot Connector requires a current certificate: once it expires, Teams messages stop arriving. This check fails an expired or not-yet-valid certificate and warns ${EXPIRY_WARN_DAYS} days before expiry.`,
     severity: 'error',
     requiredEvidence: ['TlsHandshake'],
+    guards: [notProbedGuard('TlsHandshake')],
     messages: {
       valid: 'The certificate is valid until {{notAfter}} ({{days}} days left).',
       expiresSoon: 'The certificate expires on {{notAfter}}, in {{days}} days.',
@@ -22,7 +23,6 @@ export default defineCheck({
       intermediateExpired: 'The leaf certificate is current, but the intermediate {{subject}} the server sends expired on {{notAfter}}.',
       intermediateExpiresSoon: 'The leaf certificate is current, but the intermediate {{subject}} the server sends expires on {{notAfter}}, in {{days}} days.',
       handshakeFailed: 'Not checked: the TLS handshake failed ({{message}}).',
-      notProbed: 'Not checked: {{reason}}.',
     },
     remediation: {
       expiresSoon: 'Renew the certificate now and deploy it before {{notAfter}}; use a managed or automatically renewed certificate (App Service managed certificates, Key Vault auto-renewal, ACME) to avoid this.',
@@ -34,7 +34,6 @@ export default defineCheck({
     sources: [SOURCES.chainTrusted],
   },
   evaluate({ TlsHandshake: h }, ctx) {
-    if (!h.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(h.reason) }), evidence: json({ reason: h.reason }) };
     if (!h.ok) return { status: 'skip', messageId: 'handshakeFailed', data: msg({ message: h.failure.message }), evidence: json({ failure: h.failure }) };
     const v = judgeExpiry(h, ctx.now);
     const leaf = h.chain[0];

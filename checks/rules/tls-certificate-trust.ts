@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
-import { notProbedText } from '../computed/not-probed';
+import { notProbedGuard } from '../computed/guards';
 import { judgeTrust } from '../computed/tls-verdicts';
 import type {} from '../gather/tls-handshake'; // its EvidenceMap entry (types only: rules do no I/O)
 
@@ -14,6 +14,7 @@ export default defineCheck({
     description: 'The Bot Connector only calls endpoints whose certificate chains to a root certificate authority it trusts. Self-signed certificates and servers that omit the intermediate certificate fail. This check verifies against the Node.js bundled (Mozilla) root store, plus any --ca roots; that store is close to, but not the same as, the Microsoft Trusted Root Program.',
     severity: 'error',
     requiredEvidence: ['TlsHandshake'],
+    guards: [notProbedGuard('TlsHandshake')],
     messages: {
       trusted: 'The certificate chain verifies against {{store}}; issuer: {{issuer}}.',
       trustedDated: 'The chain links to a root in {{store}}; its validity dates fail ({{code}}), which tls-certificate-expiry reports.',
@@ -21,7 +22,6 @@ export default defineCheck({
       incompleteChain: 'The chain does not reach a trusted root ({{code}}): the server sends {{served}} certificate(s) and most likely leaves out the intermediate certificate; issuer: {{issuer}}.',
       untrusted: 'The certificate does not verify against {{store}} ({{code}}); issuer: {{issuer}}.',
       handshakeFailed: 'Not checked: the TLS handshake failed ({{message}}); see endpoint-reachable and tls-protocol-version.',
-      notProbed: 'Not checked: {{reason}}.',
     },
     remediation: {
       selfSigned: 'Use a certificate from a public certificate authority (App Service managed certificates and Let\'s Encrypt are free). Self-signed certificates only work for local tests; with this tool, pass your test root with --ca.',
@@ -31,7 +31,6 @@ export default defineCheck({
     sources: [SOURCES.chainTrusted, SOURCES.chainTrusted2, SOURCES.securityFaq],
   },
   evaluate({ TlsHandshake: h }) {
-    if (!h.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(h.reason) }), evidence: json({ reason: h.reason }) };
     if (!h.ok) return { status: 'skip', messageId: 'handshakeFailed', data: msg({ message: h.failure.message }), evidence: json({ failure: h.failure }) };
     const v = judgeTrust(h);
     const details = h.chain.map((c, i) => ({ message: `${i === 0 ? 'leaf' : `#${i}`}: ${c.subject} (issued by ${c.issuer})` }));

@@ -1,7 +1,7 @@
 import { defineCheck } from '../core/define-check';
 import { SOURCES } from '../data/sources';
 import { json, msg } from '../computed/json';
-import { notProbedText } from '../computed/not-probed';
+import { notProbedGuard } from '../computed/guards';
 import { judgeVersions } from '../computed/tls-verdicts';
 import type {} from '../gather/tls-versions'; // its EvidenceMap entry (types only: rules do no I/O)
 
@@ -14,6 +14,7 @@ export default defineCheck({
     description: 'Bot Service channels require TLS 1.2, and the Teams channel is reported to connect to bots with TLS 1.2 at most, so an endpoint must accept TLS 1.2 (a TLS 1.3-only endpoint gets no Teams traffic). TLS 1.0 and 1.1 are deprecated and should be off.',
     severity: 'error',
     requiredEvidence: ['TlsVersions'],
+    guards: [notProbedGuard('TlsVersions')],
     messages: {
       ok: 'TLS 1.2 is accepted ({{cipher12}}) and TLS 1.0/1.1 are refused. Versions accepted: {{offered}}.',
       okLegacyUnknown: 'TLS 1.2 is accepted ({{cipher12}}). Whether TLS 1.0/1.1 are still accepted could not be tested from this machine. Versions accepted: {{offered}}.',
@@ -23,7 +24,6 @@ export default defineCheck({
       legacyAccepted: 'TLS 1.2 is accepted, but {{legacy}} is accepted too (accepted: {{offered}}). TLS 1.0 and 1.1 are deprecated (RFC 8996), and Bot Service channels require TLS 1.2 anyway.',
       noHandshake: 'No TLS handshake succeeded with any version: {{reason}}',
       tls12Unknown: 'The TLS 1.2 attempt could not complete ({{reason}}) although {{offered}} worked; rerun the check.',
-      notProbed: 'Not checked: {{reason}}.',
     },
     remediation: {
       tls13Only: 'Allow TLS 1.2 as the minimum and keep TLS 1.3 on: on Azure App Service set Minimum Inbound TLS Version to 1.2; on Cloudflare set SSL/TLS > Edge Certificates > Minimum TLS Version to 1.2; on Application Gateway or Front Door choose a TLS policy that includes 1.2.',
@@ -36,7 +36,6 @@ export default defineCheck({
     sources: [SOURCES.securityGuidelines, SOURCES.tls12Announcement, SOURCES.tls13Teams, SOURCES.tls13Docs1, SOURCES.tls13Docs2, { title: 'RFC 8996: Deprecating TLS 1.0 and TLS 1.1', url: 'https://www.rfc-editor.org/rfc/rfc8996' }],
   },
   evaluate({ TlsVersions: t }) {
-    if (!t.probed) return { status: 'skip', messageId: 'notProbed', data: msg({ reason: notProbedText(t.reason) }), evidence: json({ reason: t.reason }) };
     const v = judgeVersions(t.versions);
     const versions = Object.fromEntries(Object.entries(t.versions).map(([k, r]) => [k, r.accepted === true ? { accepted: true, cipher: r.cipher } : { accepted: r.accepted, reason: r.failure.osCode ?? r.failure.code }]));
     const status = v.messageId === 'tls12Unknown' ? 'warn' : v.status;

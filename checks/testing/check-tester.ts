@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyCheck } from '../core/define-check';
 import type { CheckInput } from '../core/evidence';
 import { placeholders } from '../core/format';
-import { evaluateOne } from '../core/runner';
+import { evaluateOne, outcomeOf } from '../core/runner';
 import type { Status } from '../core/types';
 
 export type DeepPartial<T> = T extends readonly (infer U)[] ? readonly U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
@@ -80,7 +80,7 @@ export function runCheckTable(check: AnyCheck, table: CheckTable): void {
       expect(result.status).toBe(expected);
       if (row.messageId) {
         // Re-evaluate to read the raw messageId (the result carries only the filled message).
-        const raw = check.evaluate(evidence, { now: row.now ?? table.now ?? FIXED_NOW, input });
+        const raw = outcomeOf(check, evidence, { now: row.now ?? table.now ?? FIXED_NOW, input });
         expect(raw.messageId).toBe(row.messageId);
         if (row.data) expect(raw.data).toMatchObject(row.data);
       }

@@ -9,8 +9,7 @@
  *   node --import tsx checks/testing/manifests/real-findings.ts > checks/testing/manifests/real-world/expected.json
  */
 import type { GatherContext } from '../../core/gatherer';
-import type { RuleContext } from '../../core/define-check';
-import type { Outcome } from '../../core/types';
+import { outcomeOf } from '../../core/runner';
 import { manifestSchemaGatherer } from '../../gather/manifest-schema';
 import { readManifestInput } from '../../manifest/read-manifest';
 import manifestJson from '../../rules/manifest-json';
@@ -38,7 +37,7 @@ export async function realFindings(entry: RealManifest): Promise<Findings> {
   const evidence = { Manifest, ManifestSchema } as never;
   const out: Findings = {};
   for (const check of TABLE_CHECKS) {
-    const outcome = (check as unknown as { evaluate(e: never, c: RuleContext): Outcome }).evaluate(evidence, { input, now: new Date(0) });
+    const outcome = outcomeOf(check, evidence, { input, now: new Date(0) });
     out[check.meta.id] = `${outcome.status}/${outcome.messageId}`;
   }
   return out;
