@@ -7,10 +7,11 @@ const bots = (botId: unknown) => editedEvidence('notification-bot', '1.30', (m) 
 const base = baseEvidence('hello-world-bot', '1.30');
 
 runCheckTable(check, {
+  base: { UnderTest: {} },
   valid: [
     { name: 'GUID, no expected id', evidence: base, messageId: 'okNoExpected' },
-    { name: 'equals the expected id', evidence: base, input: { appId: BOT_ID }, messageId: 'ok' },
-    { name: 'equals the expected id in another case', evidence: base, input: { appId: BOT_ID.toUpperCase() }, messageId: 'ok' },
+    { name: 'equals the expected id', evidence: { ...base, UnderTest: { appId: BOT_ID } }, messageId: 'ok' },
+    { name: 'equals the expected id in another case', evidence: { ...base, UnderTest: { appId: BOT_ID.toUpperCase() } }, messageId: 'ok' },
     { name: 'no bot', evidence: editedEvidence('hello-world-bot', '1.30', (m) => { delete m.bots; }), status: 'skip', messageId: 'noBot' },
     { name: 'manifest did not parse', evidence: { Manifest: { manifest: undefined } }, status: 'skip', messageId: 'noManifest' },
   ],
@@ -19,6 +20,6 @@ runCheckTable(check, {
     { name: 'a name instead of a GUID', evidence: bots('contoso-bot'), status: 'fail', messageId: 'notGuid' },
     { name: 'a number', evidence: bots(42), status: 'fail', messageId: 'notGuid' },
     { name: 'empty botId', evidence: bots(''), status: 'fail', messageId: 'missing' },
-    { name: 'another app id expected', evidence: base, input: { appId: '00000000-1111-2222-3333-444444444444' }, status: 'fail', messageId: 'mismatch', data: { botId: BOT_ID } },
+    { name: 'another app id expected', evidence: { ...base, UnderTest: { appId: '00000000-1111-2222-3333-444444444444' } }, status: 'fail', messageId: 'mismatch', data: { botId: BOT_ID } },
   ],
 });

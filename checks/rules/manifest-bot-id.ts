@@ -6,6 +6,7 @@ import { namedBotIds } from '../manifest/bot-ids';
 import { hasPlaceholder, placeholderName, placeholdersIn } from '../manifest/template';
 import { isGuid, sameGuid } from '../manifest/version-rules';
 import type {} from '../gather/manifest';
+import type {} from '../gather/under-test';
 
 const messages = {
   ok: '{{where}} {{botId}} is a GUID and equals the expected app id.',
@@ -26,7 +27,7 @@ export default defineCheck({
     failureTitle: 'Bot id is invalid or does not match the app id',
     description: 'bots[].botId, and composeExtensions[].botId for a message extension, must be the Microsoft App ID (msaAppId) of the Azure Bot resource, a GUID: it is how Teams finds the bot\'s registration and messaging endpoint. Another app\'s id sends the traffic to a different bot, or to none.',
     severity: 'error',
-    requiredEvidence: ['Manifest'],
+    requiredEvidence: ['Manifest', 'UnderTest'],
     guards: [parsedManifestGuard()],
     messages,
     remediation: {
@@ -37,11 +38,11 @@ export default defineCheck({
     },
     sources: [SOURCES.botsManifest, SOURCES.composeExtensionsManifest, SOURCES.schemaV130],
   },
-  evaluate({ Manifest }, ctx): TypedOutcome<keyof typeof messages> {
+  evaluate({ Manifest, UnderTest: underTest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
     const named = namedBotIds(m);
     if (named.length === 0) return { status: 'skip', messageId: 'noBot' };
-    const expected = ctx.input.appId?.trim();
+    const expected = underTest.appId;
     const real = named.filter((n) => !hasPlaceholder(n.value));
     const evidence = { botIds: named.map((n) => ({ where: n.label, botId: typeof n.value === 'string' ? n.value : null })), ...(expected ? { expected } : {}) };
     if (real.length === 0) {

@@ -1,7 +1,8 @@
 import type {} from '../computed/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import { comparableUrl, inputString, isHttpsUrl } from '../computed/identifiers';
+import { comparableUrl, isHttpsUrl } from '../computed/identifiers';
+import type {} from '../gather/under-test';
 import type {} from '../gather/registration-manifest';
 
 export default defineCheck({
@@ -15,7 +16,7 @@ export default defineCheck({
       + 'When the manifest says supportsCalling, calling must be enabled on the channel with an https webhook; '
       + 'a webhook equal to the messaging endpoint only warns, because Microsoft does not say the two must differ.',
     severity: 'error',
-    requiredEvidence: ['AzureRegistration', 'RegistrationManifest'],
+    requiredEvidence: ['AzureRegistration', 'RegistrationManifest', 'UnderTest'],
     messages: {
       callingOk: 'Calling is enabled with the https webhook {{webhook}}, separate from the messaging endpoint.',
       callingOff: 'Calling is not enabled on the Teams channel, and nothing asks for it.',
@@ -47,10 +48,10 @@ export default defineCheck({
       { title: 'Azure CLI: az bot msteams create (--enable-calling, --calling-web-hook)', url: 'https://learn.microsoft.com/cli/azure/bot/msteams' },
     ],
   },
-  evaluate({ AzureRegistration: reg, RegistrationManifest: manifest }, ctx) {
+  evaluate({ AzureRegistration: reg, RegistrationManifest: manifest, UnderTest: underTest }) {
     const t = reg.teams;
     const wantsCalling = manifest.provided && manifest.readable && manifest.supportsCalling;
-    const tested = inputString(ctx.input, 'callingWebhook');
+    const tested = underTest.callingWebhook;
     const evidence = {
       enableCalling: t.enableCalling ?? null,
       callingWebhook: t.callingWebhook ?? null,

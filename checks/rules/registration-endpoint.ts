@@ -1,7 +1,8 @@
 import type {} from '../computed/registration-model'; // its EvidenceMap entry (types only: rules do no I/O)
 import { defineCheck } from '../core/define-check';
 import type { MessageData } from '../core/types';
-import { comparableUrl, inputString, isHttpsUrl } from '../computed/identifiers';
+import { comparableUrl, isHttpsUrl } from '../computed/identifiers';
+import type {} from '../gather/under-test';
 
 function isLocalHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
@@ -23,7 +24,7 @@ export default defineCheck({
       'Teams sends every activity to the messaging endpoint recorded on the Azure Bot resource, not to the URL you test. '
       + 'It must be a public https URL, and it must be the endpoint your bot actually serves.',
     severity: 'error',
-    requiredEvidence: ['AzureRegistration'],
+    requiredEvidence: ['AzureRegistration', 'UnderTest'],
     messages: {
       matches: 'The registered endpoint {{endpoint}} is https and is the endpoint under test.',
       httpsOnly: 'The registered endpoint {{endpoint}} is https (no endpoint under test was given to compare with).',
@@ -46,9 +47,9 @@ export default defineCheck({
       { title: 'Teams platform: bot communication flow', url: 'https://learn.microsoft.com/microsoftteams/platform/bots/communication-flow' },
     ],
   },
-  evaluate({ AzureRegistration: reg }, ctx) {
+  evaluate({ AzureRegistration: reg, UnderTest: underTest }) {
     const endpoint = reg.endpoint;
-    const tested = inputString(ctx.input, 'url');
+    const tested = underTest.url;
     const evidence = { endpoint, endpointUnderTest: tested ?? null };
     if (!endpoint) return { status: 'fail', messageId: 'missing', evidence };
     const normalized = comparableUrl(endpoint);

@@ -2,6 +2,7 @@ import { defineSuite } from '../core/suite';
 import { manifestGatherer } from '../gather/manifest';
 import { manifestSchemaGatherer } from '../gather/manifest-schema';
 import { manifestIconsGatherer } from '../gather/manifest-icons';
+import { underTestGatherer } from '../gather/under-test';
 import { looksLikeZip } from '../manifest/zip-magic';
 import manifestPackageLayout from '../rules/manifest-package-layout';
 import manifestJson from '../rules/manifest-json';
@@ -33,7 +34,7 @@ export const manifestSuite = defineSuite({
     manifestIcons,
     manifestRscPermissions,
   ],
-  gatherers: [manifestGatherer, manifestSchemaGatherer, manifestIconsGatherer],
+  gatherers: [manifestGatherer, manifestSchemaGatherer, manifestIconsGatherer, underTestGatherer],
   describeTarget: (input) => {
     const kind = input.manifestBytes !== undefined
       ? (looksLikeZip(input.manifestBytes) ? 'package' : 'manifest')

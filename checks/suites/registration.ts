@@ -13,6 +13,7 @@ import registrationPublicAccess from '../rules/registration-public-access';
 import registrationManifestMatch from '../rules/registration-manifest-match';
 import registrationRegion from '../rules/registration-region';
 import { manifestGatherer } from '../gather/manifest';
+import { underTestGatherer } from '../gather/under-test';
 
 export const registrationChecks = [
   registrationAppType,
@@ -61,6 +62,7 @@ export const registrationSuite = defineSuite({
     registrationManifestGatherer,
     // Read only when a manifest is given (through RegistrationManifest).
     manifestGatherer,
+    underTestGatherer,
   ],
   describeTarget: describeRegistrationTarget,
 });

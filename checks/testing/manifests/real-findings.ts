@@ -34,7 +34,7 @@ export async function realFindings(entry: RealManifest): Promise<Findings> {
     get: (async () => Manifest) as GatherContext['get'],
   };
   const ManifestSchema = await manifestSchemaGatherer.gather(ctx);
-  const evidence = { Manifest, ManifestSchema } as never;
+  const evidence = { Manifest, ManifestSchema, UnderTest: {} } as never;
   const out: Findings = {};
   for (const check of TABLE_CHECKS) {
     const outcome = outcomeOf(check, evidence, { input, now: new Date(0) });
