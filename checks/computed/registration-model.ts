@@ -67,8 +67,8 @@ declare module '../core/evidence' {
     /** Names used in error messages (file names), e.g. "bot.json". */
     botLabel?: string;
     channelLabel?: string;
-    /** Live mode: the bot's coordinates in Azure (no secrets). */
-    azure?: { subscription: string; resourceGroup: string; name: string; cloud?: CloudName };
+    /** Live mode: the bot's coordinates in Azure, and the ARM base URL when not the cloud's (no secrets). */
+    azure?: { subscription: string; resourceGroup: string; name: string; cloud?: CloudName; armUrl?: string };
   }
 }
 

@@ -16,6 +16,20 @@ export interface RunOptions {
   proxy?: { url: string; httpUrl?: string; noProxy?: string };
   /** Name resolver for network probes (tests and the API inject one; default: the system resolver). */
   lookup?: (hostname: string) => Promise<ReadonlyArray<{ address: string; family: number }>>;
+  /**
+   * Secrets the credential gatherers send (CLI only; the API never sets them). They never enter
+   * the input, evidence, messages or the report; the CLI also scrubs them from what it prints.
+   */
+  credentials?: Readonly<Credentials>;
+}
+
+export interface Credentials {
+  /** Bearer token for Azure Resource Manager (live registration mode). */
+  armToken?: string;
+  /** The bot's client secret (the credentials suite). */
+  clientSecret?: string;
+  /** Bearer token for Microsoft Graph (the credentials suite, --graph). */
+  graphToken?: string;
 }
 
 export interface GatherContext {

@@ -22,6 +22,24 @@ export interface RunnableSuite {
   checks: readonly AnyCheck[];
   gatherers: readonly AnyGatherer[];
   describeTarget(input: Readonly<CheckInput>): JsonObject;
+  /**
+   * Derives the run's effective input from evidence before any check runs (the trust chain
+   * takes the endpoint under test from the registration). Gatherers, rules and describeTarget
+   * see what it returns; evidence it reads is gathered once, with the run's timeouts.
+   */
+  prepare?(input: Readonly<CheckInput>, ctx: PrepareContext): Promise<Prepared>;
+}
+
+export interface PrepareContext {
+  get: GatherContext['get'];
+}
+
+export interface Prepared {
+  input: CheckInput;
+  /** Run-level notes saying what was derived. */
+  notes?: readonly string[];
+  /** Check ids not to run (the layer the derived input leaves nothing to check for). */
+  skipChecks?: readonly string[];
 }
 
 export interface RunParams extends RunOptions {
@@ -87,7 +105,7 @@ function validate(params: RunParams): AnyCheck[] {
 
 /** Runs a suite: gathers evidence concurrently, evaluates every check, never throws for a check. */
 export async function runChecks(params: RunParams): Promise<Report> {
-  const checks = validate(params);
+  const selected = validate(params);
   const now = params.now ?? (() => new Date());
   const environment = params.environment ?? 'node';
   const started = now();
@@ -124,6 +142,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
     ...(params.phaseTimeoutMs !== undefined ? { phaseTimeoutMs: params.phaseTimeoutMs } : {}),
     ...(params.proxy !== undefined ? { proxy: params.proxy } : {}),
     ...(params.lookup !== undefined ? { lookup: params.lookup } : {}),
+    ...(params.credentials !== undefined ? { credentials: params.credentials } : {}),
   };
 
   const get = (id: EvidenceId): Promise<unknown> => {
@@ -154,7 +173,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
       }, timeoutMs);
     });
     const ctx: GatherContext = {
-      input: params.input,
+      input,
       options,
       signal: controller.signal,
       environment,
@@ -176,6 +195,21 @@ export async function runChecks(params: RunParams): Promise<Report> {
     }
   };
 
+  let input: CheckInput = params.input;
+  let checks = selected;
+  const notes = [...(params.notes ?? [])];
+  if (params.suite.prepare) {
+    try {
+      const prepared = await params.suite.prepare(params.input, { get: get as GatherContext['get'] });
+      input = prepared.input;
+      notes.push(...(prepared.notes ?? []));
+      const skip = prepared.skipChecks ?? [];
+      if (skip.length) checks = checks.filter((c) => !skip.includes(c.meta.id));
+    } catch (err) {
+      notes.push(`The input could not be completed from the evidence (${toErrorInfo(err, ErrorCodes.EVIDENCE_ERRORED).message}); the checks use it as given.`);
+    }
+  }
+
   emit({ type: 'run-start', suite: params.suite.name, checks: checks.map((c) => ({ id: c.meta.id, title: c.meta.title })) });
 
   const results = await Promise.all(checks.map(async (check): Promise<CheckResult> => {
@@ -194,7 +228,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
     });
     const result = failure
       ? errorResult(check, failure, t0)
-      : evaluateOne(check, evidence, { now: now(), input: params.input }, t0);
+      : evaluateOne(check, evidence, { now: now(), input }, t0);
     emit({ type: 'check-result', result });
     return result;
   }));
@@ -207,12 +241,12 @@ export async function runChecks(params: RunParams): Promise<Report> {
     schemaVersion: 1,
     tool: { name: 'botflow', version: TOOL_VERSION },
     suite: params.suite.name,
-    target: params.suite.describeTarget(params.input),
+    target: params.suite.describeTarget(input),
     startedAt: started.toISOString(),
     durationMs: Math.round(performance.now() - t0),
     results,
     counts: countResults(results),
-    ...(params.notes && params.notes.length ? { notes: [...params.notes] } : {}),
+    ...(notes.length ? { notes } : {}),
   };
   emit({ type: 'run-end', report });
   return report;

@@ -5,7 +5,7 @@ import { registrationSuite } from '../suites/registration';
 import { startArmMock, type ArmMockOptions } from '../testing/azure-mocks/arm-server';
 import type { MockServer } from '../testing/azure-mocks/http';
 import { APP_ID, BOT_NAME, botResource, RESOURCE_GROUP, SUBSCRIPTION, teamsChannelResource } from '../testing/azure-mocks/fixtures';
-import { armRegistrationGatherer, fetchRegistrationFromArm, withGatherer, type ArmClientOptions } from './registration-arm';
+import { azureRegistrationGatherer, fetchRegistrationFromArm, withGatherer, type ArmClientOptions } from './registration-arm';
 
 const TOKEN = 'arm-token-for-tests';
 const target = { subscription: SUBSCRIPTION, resourceGroup: RESOURCE_GROUP, name: BOT_NAME };
@@ -134,16 +134,29 @@ describe('ARM registration reader', () => {
 
   it('runs the registration suite live, and ARM errors become error results with a clear message', async () => {
     const server = await arm({}, {});
-    const suite = withGatherer(registrationSuite, armRegistrationGatherer(client(server)));
-    const report = await runChecks({ suite, input: { azure: target } });
+    const suite = withGatherer(registrationSuite, azureRegistrationGatherer);
+    const input = { azure: { ...target, armUrl: server.url } };
+    const report = await runChecks({ suite, input, credentials: { armToken: TOKEN } });
     expect(report.results.find((r) => r.id === 'registration-teams-channel')?.status).toBe('fail');
     expect(report.target).toMatchObject({ azure: { name: BOT_NAME, cloud: 'public' } });
     expect(JSON.stringify(report)).not.toContain(TOKEN);
+    expect(JSON.stringify(report)).not.toContain(server.url);
 
-    const denied = withGatherer(registrationSuite, armRegistrationGatherer(client(server, { token: 'wrong' })));
-    const bad = await runChecks({ suite: denied, input: { azure: target } });
+    const bad = await runChecks({ suite, input, credentials: { armToken: 'wrong' } });
     expect(bad.counts.error).toBe(8);
     expect(bad.results[0]?.error?.code).toBe(ErrorCodes.AZURE_TOKEN_REJECTED);
     expect(bad.results[0]?.message).toContain('rejected the token');
+  });
+
+  it('is one gatherer for both modes: without a token live mode errors, without input.azure it reads the documents', async () => {
+    const server = await arm();
+    const suite = withGatherer(registrationSuite, azureRegistrationGatherer);
+    const noToken = await runChecks({ suite, input: { azure: { ...target, armUrl: server.url } } });
+    expect(noToken.counts.error).toBe(8);
+    expect(noToken.results[0]?.message).toContain('needs an ARM access token');
+    expect(server.requests).toHaveLength(0);
+    const documents = await runChecks({ suite, input: { bot: JSON.stringify(botResource()), botLabel: 'bot.json' }, credentials: { armToken: TOKEN } });
+    expect(documents.results.find((r) => r.id === 'registration-app-type')?.status).toBe('pass');
+    expect(server.requests).toHaveLength(0);
   });
 });

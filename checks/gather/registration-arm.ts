@@ -1,12 +1,14 @@
 /**
  * AzureRegistration live from Azure Resource Manager: GET the bot and its MsTeamsChannel
  * (api-version 2022-09-15) with a bearer token the user supplies. Node only (CLI).
- * The token lives in this module's closure: never in the run input, the evidence or messages.
+ * The token comes from the run's credentials: never in the run input, the evidence or messages.
  * 401, 403, 404 and 429 (after honouring Retry-After) become clear engine errors; a missing
  * Teams channel (404 on the channel) is evidence, not an error.
  */
 import { azureErrorCode, CheckEngineError, InvalidInputError } from '../core/errors';
 import { defineGatherer, type AnyGatherer } from '../core/gatherer';
+import { cloudEndpoints } from '../core/clouds';
+import { registrationDocumentGatherer } from './registration';
 import type { RunnableSuite } from '../core/runner';
 import type { JsonValue } from '../core/types';
 import { buildRegistrationEvidence, TEAMS_CHANNEL_NAME, type AzureRegistrationEvidence } from '../computed/registration-model';
@@ -14,6 +16,8 @@ import { controlRequest, retryAfterSeconds, sleep, type ControlResponse } from '
 import type { Dispatcher } from 'undici';
 
 export const ARM_API_VERSION = '2022-09-15';
+/** Where the CLI reads the ARM token from (never argv). */
+export const ARM_TOKEN_ENV = 'BOTFLOW_ARM_TOKEN';
 const SERVICE = 'Azure Resource Manager';
 
 export interface ArmTarget {
@@ -142,19 +146,24 @@ export async function fetchRegistrationFromArm(target: ArmTarget, opts: ArmClien
   });
 }
 
-/** The live gatherer: reads the bot named by `input.azure` with the token held in `opts`. */
-export function armRegistrationGatherer(opts: ArmClientOptions): AnyGatherer {
-  return defineGatherer({
-    id: 'AzureRegistration',
-    environments: ['node'],
-    timeoutMs: 60_000,
-    async gather(ctx) {
-      const azure = ctx.input.azure;
-      if (!azure) throw new InvalidInputError('Live registration mode needs the bot\'s subscription, resource group and name.', { field: 'azure' });
-      return fetchRegistrationFromArm(azure, opts, ctx.signal);
-    },
-  });
-}
+/**
+ * AzureRegistration in Node, both modes: live from ARM when the input names the bot in Azure
+ * (`input.azure`, with the token in the run's `credentials.armToken`), else from the documents
+ * the user gave (the browser-safe document gatherer). Gatherers and the trust chain `ctx.get` it.
+ */
+export const azureRegistrationGatherer = defineGatherer({
+  id: 'AzureRegistration',
+  environments: ['node'],
+  timeoutMs: 60_000,
+  async gather(ctx) {
+    const azure = ctx.input.azure;
+    if (!azure) return registrationDocumentGatherer.gather(ctx);
+    const token = ctx.options.credentials?.armToken;
+    if (!token) throw new InvalidInputError(`Live registration mode needs an ARM access token (in ${ARM_TOKEN_ENV} or with --token-stdin).`, { field: 'azure' });
+    const baseUrl = azure.armUrl ?? cloudEndpoints(azure.cloud ?? 'public').armBaseUrl;
+    return fetchRegistrationFromArm(azure, { token, baseUrl }, ctx.signal);
+  },
+});
 
 /** The suite with its AzureRegistration gatherer replaced (the documents one -> the ARM one). */
 export function withGatherer<S extends RunnableSuite>(suite: S, gatherer: AnyGatherer): S {

@@ -1,13 +1,13 @@
 /**
  * AzureRegistration from documents the user gives (the JSON `az bot show` and
  * `az bot msteams show` print). No I/O beyond the input itself: runs in the browser too.
- * The live ARM variant with the same evidence id is in registration-arm.ts (Node only).
+ * In Node, azureRegistrationGatherer (registration-arm.ts) reads live from ARM or delegates here.
  */
 import { InvalidInputError } from '../core/errors';
 import { defineGatherer } from '../core/gatherer';
 import type { JsonValue } from '../core/types';
 import { parseJsonDocument } from '../core/json-parse';
-import { buildRegistrationEvidence, type AzureRegistrationEvidence } from '../computed/registration-model';
+import { buildRegistrationEvidence } from '../computed/registration-model';
 
 export type { AzureRegistrationEvidence, TeamsChannelEvidence, CloudName } from '../computed/registration-model';
 
@@ -33,15 +33,3 @@ export const registrationDocumentGatherer = defineGatherer({
     });
   },
 });
-
-/** AzureRegistration already read (or failed to read) before the run, e.g. by the `all` command. */
-export function fixedRegistrationGatherer(result: { evidence: AzureRegistrationEvidence } | { error: Error }) {
-  return defineGatherer({
-    id: 'AzureRegistration',
-    environments: ['node', 'browser'],
-    async gather() {
-      if ('error' in result) throw result.error;
-      return result.evidence;
-    },
-  });
-}

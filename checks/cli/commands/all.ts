@@ -5,18 +5,15 @@ import { addCommonOptions, emitReport, progressListener, runParamsFromFlags, TIM
 import { UsageError } from '../usage-error';
 import type { CheckInput } from '../../core/evidence';
 import { runChecks } from '../../core/runner';
-import { CheckEngineError } from '../../core/errors';
 import type { JsonValue } from '../../core/types';
-import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
+import type { EgressCloudId } from '../../core/clouds';
 import { parseJsonDocument } from '../../core/json-parse';
-import { buildRegistrationEvidence, isGuid, type AzureRegistrationEvidence } from '../../computed/registration-model';
-import { fixedRegistrationGatherer } from '../../gather/registration';
-import { fetchRegistrationFromArm, withGatherer } from '../../gather/registration-arm';
-import { allSuiteFor, type Layer } from '../../suites/all';
+import { isGuid } from '../../computed/registration-model';
+import { allSuiteFor, NO_ENDPOINT_NOTE, NO_PROBE_NOTE, type Layer } from '../../suites/all';
 import { proxySettingsFromEnv } from '../../gather/net/proxy';
 import {
-  ARM_TOKEN_ENV, ARM_URL_ENV, CLOUD_CHOICES, SECRET_OPTION_NAMES, addLiveOptions, assertNoSecretOptions, checkBaseUrl,
-  checkUrlOption, liveTarget, loadManifestInput, loadRegistrationDocuments, readInputFile, readSecret, refuseSecretOptions,
+  ARM_TOKEN_ENV, CLOUD_CHOICES, SECRET_OPTION_NAMES, addLiveOptions, assertNoSecretOptions,
+  checkUrlOption, liveRegistration, liveTarget, loadManifestInput, loadRegistrationDocuments, readInputFile, refuseSecretOptions,
   type LiveFlags,
 } from './registration';
 
@@ -81,14 +78,6 @@ async function loadConfig(ctx: CommandContext, path: string): Promise<{ config: 
   return { config: doc as ConfigFile, dir: dirname(full) };
 }
 
-function registrationSummary(ev: AzureRegistrationEvidence): { appId?: string; endpoint?: string; webhook?: string } {
-  return {
-    ...(ev.msaAppId ? { appId: ev.msaAppId } : {}),
-    ...(ev.endpoint ? { endpoint: ev.endpoint } : {}),
-    ...(ev.teams.enableCalling && ev.teams.callingWebhook ? { webhook: ev.teams.callingWebhook } : {}),
-  };
-}
-
 /** `botflow all`: endpoint + manifest + registration with the links between them, as one Report. */
 const register: RegisterCommand = (program, ctx) => {
   const cmd: Command = program
@@ -136,9 +125,9 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
     const input: CheckInput = {};
     const set = (key: string, value: unknown): void => { Object.assign(input, { [key]: value }); };
     const notes: string[] = [];
-    let endpoint = checkUrlOption(flags.endpoint ?? config.endpoint, '--endpoint');
-    let webhook = checkUrlOption(flags.callingWebhook ?? config.callingWebhook, '--calling-webhook');
-    let appId = (flags.appId ?? config.appId)?.trim();
+    const endpoint = checkUrlOption(flags.endpoint ?? config.endpoint, '--endpoint');
+    const webhook = checkUrlOption(flags.callingWebhook ?? config.callingWebhook, '--calling-webhook');
+    const appId = (flags.appId ?? config.appId)?.trim();
     if (appId !== undefined && !isGuid(appId)) throw new UsageError(`--app-id "${appId.slice(0, 80)}" is not a GUID (the bot's Microsoft App ID).`);
     if (manifestPath) Object.assign(input, await loadManifestInput(ctx, manifestPath));
     const caPath = flags.ca ?? fromConfig(config.ca);
@@ -149,62 +138,31 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
       ...(flags.allowPrivate || config.allowPrivate ? { allowPrivate: true } : {}),
     }, flags.timeout === undefined && config.timeout !== undefined ? { timeoutLabel: `${flags.config}: "timeout"` } : {});
 
-    // The registration layer is read first: its app id, endpoint and webhook fill what was not given.
-    let registration: { evidence: AzureRegistrationEvidence } | { error: Error } | undefined;
-    let token: string | undefined;
+    // The registration layer fills, inside the run, what was not given (see allSuiteFor).
+    let armToken: string | undefined;
     if (botPath) {
-      const docs = await loadRegistrationDocuments(ctx, botPath, channelPath);
-      Object.assign(input, docs);
-      registration = {
-        evidence: buildRegistrationEvidence({
-          source: 'document', bot: docs.bot as JsonValue, botLabel: docs.botLabel ?? 'bot', ...(docs.channel !== undefined ? { channel: docs.channel as JsonValue, channelLabel: docs.channelLabel } : {}),
-        }),
-      };
+      Object.assign(input, await loadRegistrationDocuments(ctx, botPath, channelPath));
     } else if (live) {
-      token = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
-      const override = flags.armUrl ?? ctx.io.env[ARM_URL_ENV];
-      const baseUrl = override ? checkBaseUrl(override, 'Azure Resource Manager') : cloudEndpoints(cloudValue as EgressCloudId).armBaseUrl;
-      input.azure = { ...live, cloud: cloudValue as EgressCloudId };
-      try {
-        registration = { evidence: await fetchRegistrationFromArm(live, { token, baseUrl }) };
-      } catch (err) {
-        if (!(err instanceof CheckEngineError)) throw err;
-        registration = { error: err };
-      }
+      const arm = await liveRegistration(ctx, flags, live, cloudValue as EgressCloudId);
+      input.azure = arm.azure;
+      armToken = arm.armToken;
     }
-    if (registration && 'evidence' in registration) {
-      const reg = registrationSummary(registration.evidence);
-      if (!appId && reg.appId) {
-        appId = reg.appId;
-        notes.push(`App id taken from the registration's msaAppId (${reg.appId}).`);
-      } else if (appId && reg.appId && appId.toLowerCase() !== reg.appId.toLowerCase()) {
-        notes.push(`--app-id ${appId} is not the registration's msaAppId ${reg.appId}; the endpoint and manifest checks use ${appId}.`);
-      }
-      if (!endpoint && reg.endpoint) {
-        endpoint = reg.endpoint;
-        notes.push(`Endpoint under test taken from the registration (${reg.endpoint}).`);
-      }
-      if (!webhook && reg.webhook) {
-        webhook = reg.webhook;
-        notes.push(`Calling webhook under test taken from the Teams channel (${reg.webhook}).`);
-      }
-    }
+    const registration = Boolean(botPath || live);
     if (endpoint) set('url', endpoint);
     if (appId) set('appId', appId);
     if (webhook) set('callingWebhook', webhook);
 
     const layers: Layer[] = [];
-    if (endpoint && flags.probe === false) notes.push('--no-probe: the endpoint was not probed; registration-endpoint still compares it with the registration.');
-    else if (endpoint) layers.push('endpoint');
-    else notes.push('No endpoint was given or registered: the endpoint checks were not run.');
+    if (endpoint && flags.probe === false) notes.push(NO_PROBE_NOTE);
+    else if (endpoint || (registration && flags.probe !== false)) layers.push('endpoint');
+    else if (!registration) notes.push(NO_ENDPOINT_NOTE);
     if (manifestPath) layers.push('manifest');
     else notes.push('No manifest was given: the manifest checks were not run, and the checks that compare with it skip.');
     if (registration) layers.push('registration');
     else notes.push('No registration was given (--bot, or --subscription/--resource-group/--name): the registration checks were not run.');
     if (layers.length === 0) throw new UsageError('nothing to check: give at least one of --endpoint, --manifest, --bot or the live-mode bot (see botflow all --help).');
 
-    let suite = allSuiteFor(layers);
-    if (registration) suite = withGatherer(suite, fixedRegistrationGatherer(registration));
+    const suite = allSuiteFor(layers, { probe: flags.probe !== false });
     const onEvent = progressListener(ctx, flags);
     const proxy = layers.includes('endpoint') ? proxySettingsFromEnv(ctx.io.env) : undefined;
     const report = await runChecks({
@@ -215,9 +173,10 @@ Example botflow.json (no secrets; the ARM token comes from ${ARM_TOKEN_ENV} or -
       deadlineMs: Math.max(run.deadlineMs, 120_000),
       notes: [...notes, ...run.notes],
       ...(proxy ? { proxy } : {}),
+      ...(armToken ? { credentials: { armToken } } : {}),
       ...(onEvent ? { onEvent } : {}),
     });
-    await emitReport(ctx, report, flags, [token]);
+    await emitReport(ctx, report, flags, [armToken]);
   });
 };
 export default register;

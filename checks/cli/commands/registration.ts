@@ -5,14 +5,14 @@ import type { CommandContext, RegisterCommand } from '../command';
 import { addCommonOptions, runSuiteCommand, type CommonFlags } from '../run-suite';
 import { UsageError } from '../usage-error';
 import type { CheckInput } from '../../core/evidence';
-import { cloudEndpoints, type EgressCloudId } from '../../core/clouds';
+import type { EgressCloudId } from '../../core/clouds';
 import { parseJsonDocument } from '../../core/json-parse';
 import { buildRegistrationEvidence } from '../../computed/registration-model';
 import { GUID_PATTERN } from '../../computed/identifiers';
-import { armRegistrationGatherer, withGatherer, type ArmTarget } from '../../gather/registration-arm';
+import { ARM_TOKEN_ENV, azureRegistrationGatherer, withGatherer, type ArmTarget } from '../../gather/registration-arm';
 import { registrationSuite } from '../../suites/registration';
 
-export const ARM_TOKEN_ENV = 'BOTFLOW_ARM_TOKEN';
+export { ARM_TOKEN_ENV };
 export const ARM_URL_ENV = 'BOTFLOW_ARM_URL';
 export const CLOUD_CHOICES: readonly EgressCloudId[] = ['public', 'gcc', 'gcch', 'dod'];
 const MAX_JSON_FILE_BYTES = 1024 * 1024;
@@ -160,13 +160,19 @@ export function liveTarget(flags: LiveFlags): ArmTarget | undefined {
   return t;
 }
 
-/** The live-mode suite (documents gatherer swapped for the ARM one) with its token read from env/stdin. */
-export async function liveRegistrationGatherer(ctx: CommandContext, flags: LiveFlags): Promise<{ gatherer: ReturnType<typeof armRegistrationGatherer>; token: string }> {
-  const token = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
+/**
+ * Live mode: the bot in Azure as run input (with the ARM base URL when overridden) and the ARM
+ * token, read from env/stdin, for the run's credentials (never the input).
+ */
+export async function liveRegistration(ctx: CommandContext, flags: LiveFlags, target: ArmTarget, cloud: EgressCloudId = flags.cloud): Promise<{ azure: NonNullable<CheckInput['azure']>; armToken: string }> {
+  const armToken = await readSecret(ctx, { fromStdin: Boolean(flags.tokenStdin), env: ARM_TOKEN_ENV, what: 'ARM access token', flag: '--token-stdin' });
   const override = flags.armUrl ?? ctx.io.env[ARM_URL_ENV];
-  const baseUrl = override ? checkBaseUrl(override, 'Azure Resource Manager') : cloudEndpoints(flags.cloud).armBaseUrl;
-  return { gatherer: armRegistrationGatherer({ token, baseUrl }), token };
+  const armUrl = override ? checkBaseUrl(override, 'Azure Resource Manager') : undefined;
+  return { azure: { ...target, cloud, ...(armUrl ? { armUrl } : {}) }, armToken };
 }
+
+/** The registration suite as Node runs it: AzureRegistration from the documents or live from ARM. */
+export const nodeRegistrationSuite = withGatherer(registrationSuite, azureRegistrationGatherer);
 
 export const SECRET_OPTION_NAMES = ['token', 'arm-token', 'secret', 'client-secret', 'password', 'graph-token'] as const;
 
@@ -211,17 +217,18 @@ with a token from ${ARM_TOKEN_ENV} or standard input, never from the command lin
     if (url) Object.assign(input, { url });
     if (webhook) Object.assign(input, { callingWebhook: webhook });
     if (flags.manifest) Object.assign(input, await loadManifestInput(ctx, flags.manifest));
-    let suite = registrationSuite;
-    const secrets: string[] = [];
+    let armToken: string | undefined;
     if (live) {
-      input.azure = { ...live, cloud: flags.cloud };
-      const arm = await liveRegistrationGatherer(ctx, flags);
-      secrets.push(arm.token);
-      suite = withGatherer(registrationSuite, arm.gatherer);
+      const arm = await liveRegistration(ctx, flags, live);
+      input.azure = arm.azure;
+      armToken = arm.armToken;
     } else {
       Object.assign(input, await loadRegistrationDocuments(ctx, botPath!, flags.channel));
     }
-    await runSuiteCommand(ctx, { suite, input, flags, run: { deadlineMs: 120_000 }, secrets });
+    await runSuiteCommand(ctx, {
+      suite: nodeRegistrationSuite, input, flags, secrets: [armToken],
+      run: { deadlineMs: 120_000, ...(armToken ? { credentials: { armToken } } : {}) },
+    });
   });
 };
 export default register;
