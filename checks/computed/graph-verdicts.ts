@@ -17,9 +17,10 @@ export interface CredentialVerdict extends AppCredential {
 
 export interface AudienceVerdict {
   status: Verdict;
+  /** Which case it is (the credentials-sign-in-audience rule words each one). */
+  kind: 'fits' | 'mismatch' | 'unusual' | 'noAudience' | 'noAppType' | 'otherType';
   signInAudience?: string;
   appType?: string;
-  message: string;
 }
 
 /** Expired fails, expiring within 30 days warns, no end date is informational. */
@@ -44,18 +45,10 @@ export function audienceVerdict(app: GraphApplication, appType: string | undefin
   const audience = app.signInAudience;
   const type = appType?.toLowerCase();
   const base = { ...(audience ? { signInAudience: audience } : {}), ...(appType ? { appType } : {}) };
-  if (!audience) return { ...base, status: 'skip', message: 'The app registration did not report its signInAudience.' };
-  if (!type) return { ...base, status: 'info', message: `signInAudience is ${audience}; no app type was given to compare it with.` };
+  if (!audience) return { ...base, status: 'skip', kind: 'noAudience' };
+  if (!type) return { ...base, status: 'info', kind: 'noAppType' };
   const multiOrg = audience === 'AzureADMultipleOrgs' || audience === 'AzureADandPersonalMicrosoftAccount';
-  if (type === 'multitenant') {
-    return multiOrg
-      ? { ...base, status: 'pass', message: `signInAudience ${audience} fits a MultiTenant bot.` }
-      : { ...base, status: 'fail', message: `signInAudience is ${audience}, but a MultiTenant bot asks the botframework.com tenant for its token, which fails (AADSTS700016) for an app limited to its own tenant. Make the bot SingleTenant (MicrosoftAppType and MicrosoftAppTenantId) or the app multi-tenant.` };
-  }
-  if (type === 'singletenant') {
-    return audience === 'AzureADMyOrg'
-      ? { ...base, status: 'pass', message: 'signInAudience AzureADMyOrg fits a SingleTenant bot.' }
-      : { ...base, status: 'warn', message: `signInAudience is ${audience} for a SingleTenant bot; a single-tenant bot's app registration is normally AzureADMyOrg (accounts in this directory only).` };
-  }
-  return { ...base, status: 'skip', message: `App type ${appType} has no app registration audience to compare.` };
+  if (type === 'multitenant') return multiOrg ? { ...base, status: 'pass', kind: 'fits' } : { ...base, status: 'fail', kind: 'mismatch' };
+  if (type === 'singletenant') return audience === 'AzureADMyOrg' ? { ...base, status: 'pass', kind: 'fits' } : { ...base, status: 'warn', kind: 'unusual' };
+  return { ...base, status: 'skip', kind: 'otherType' };
 }

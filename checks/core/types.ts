@@ -7,7 +7,7 @@ import type { ErrorCode } from './errors';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info' | 'skip' | 'error';
 export type Severity = 'error' | 'warning' | 'info';
-export type SuiteName = 'endpoint' | 'manifest' | 'registration' | 'egress' | 'residency';
+export type SuiteName = 'endpoint' | 'manifest' | 'registration' | 'egress' | 'residency' | 'credentials';
 export type ReportSuite = SuiteName | 'all';
 export type Environment = 'node' | 'browser';
 

@@ -6,7 +6,7 @@
  */
 import { decodeJwt } from 'jose';
 import type { Dispatcher } from 'undici';
-import { adviceFor, aadstsCode, type AadstsAdvice } from '../computed/entra-advice';
+import { adviceFor, aadstsCode } from '../computed/entra-advice';
 import { controlRequest, retryAfterSeconds } from './registration-http';
 import type { JsonObject } from '../core/types';
 import { scrubStrings } from '../core/redact';
@@ -27,35 +27,9 @@ export interface TokenRequest {
   signal?: AbortSignal;
 }
 
-/** The claims of the token worth showing: none of them is secret. */
-export interface TokenClaims {
-  aud?: string;
-  iss?: string;
-  tid?: string;
-  appid?: string;
-  azp?: string;
-  ver?: string;
-  iat?: number;
-  exp?: number;
-}
+import type { TokenClaims, TokenOutcome } from '../computed/credentials-model';
 
-export type TokenOutcome =
-  | { ok: true; tokenEndpoint: string; claims: TokenClaims; expiresAt?: string; tokenType?: string }
-  | {
-    ok: false;
-    tokenEndpoint: string;
-    status: number;
-    /** OAuth error (invalid_client, unauthorized_client, ...). */
-    error?: string;
-    aadsts?: number;
-    errorCodes: number[];
-    advice?: AadstsAdvice;
-    /** First line of error_description, with any supplied secret removed. */
-    description?: string;
-    traceId?: string;
-    correlationId?: string;
-    retryAfterSeconds?: number;
-  };
+export type { TokenClaims, TokenOutcome } from '../computed/credentials-model';
 
 export function tokenEndpoint(authority: string, tenant: string): string {
   return `${authority.replace(/\/+$/, '')}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`;

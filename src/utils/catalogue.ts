@@ -46,6 +46,7 @@ export const SUITE_LABEL: Readonly<Record<SuiteName, string>> = {
   registration: 'Registration',
   egress: 'Egress',
   residency: 'Residency',
+  credentials: 'Credentials',
 };
 
 /** The CLI form that runs a suite (DESIGN.md section 5). */
@@ -55,6 +56,7 @@ export const SUITE_COMMAND: Readonly<Record<SuiteName, string>> = {
   registration: 'botflow registration <bot.json> [--channel <teams-channel.json>] [--manifest <file>]',
   egress: 'botflow egress [--cloud public|gcc|gcch|dod] [--calling] [--sso]',
   residency: 'botflow residency <serviceUrl>',
+  credentials: 'botflow token --bot <bot.json> [--graph]',
 };
 
 /** The self-check page that runs a suite in the site, if any (egress runs only on the bot's host). */
@@ -64,6 +66,7 @@ export const SUITE_SELF_CHECK: Readonly<Record<SuiteName, string | undefined>> =
   registration: '/docs/self-checks/registration',
   egress: undefined,
   residency: '/docs/self-checks/residency',
+  credentials: undefined,
 };
 
 /** Message ids whose remediation is known, in the order of `messages`. */

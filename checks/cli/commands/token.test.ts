@@ -5,7 +5,7 @@ import { applicationResource, keyCredential, passwordCredential, startGraphMock 
 import type { MockServer } from '../../testing/azure-mocks/http';
 import { tempDir, type TempDir } from '../../testing/azure-mocks/files';
 import { APP_ID, botResource, OTHER_ID, TENANT_ID } from '../../testing/azure-mocks/fixtures';
-import type { TokenReport } from './token';
+import type { CheckResult, Report } from '../../core/types';
 import { cloudEndpoints } from '../../core/clouds';
 import { tokenEndpoint } from '../../gather/entra-token';
 
@@ -48,18 +48,37 @@ afterAll(async () => {
   await Promise.all([entra.close(), graph.close(), dir.remove()]);
 });
 
-async function token(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<{ code: number; report?: TokenReport; stdout: string; stderr: string }> {
+interface TokenRun {
+  code: number;
+  report?: Report;
+  /** The credentials-token result (and, with --graph, the two app registration results). */
+  token?: CheckResult;
+  expiry?: CheckResult;
+  audience?: CheckResult;
+  stdout: string;
+  stderr: string;
+}
+
+const resultOf = (report: Report | undefined, id: string): CheckResult | undefined => report?.results.find((r) => r.id === id);
+/** Evidence fields of a result, typed loosely for the assertions. */
+const ev = (r: CheckResult | undefined): Record<string, unknown> & { claims?: Record<string, unknown>; hints?: string[]; credentials?: Array<{ kind: string; status: string; daysLeft?: number }> } => (r?.evidence ?? {}) as never;
+
+async function token(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<TokenRun> {
   const run = await runCli(['token', ...args, '--format', 'json'], { env: { BOTFLOW_LOGIN_URL: entra.url, BOTFLOW_GRAPH_URL: graph.url, ...env }, ...(stdin !== undefined ? { stdin } : {}) });
-  let report: TokenReport | undefined;
+  let report: Report | undefined;
   try {
-    report = JSON.parse(run.stdout) as TokenReport;
+    report = JSON.parse(run.stdout) as Report;
   } catch {
     report = undefined;
   }
   for (const secret of [SECRET, OLD_SECRET, GRAPH_TOKEN, ...issued]) {
     expect(run.stdout + run.stderr).not.toContain(secret);
   }
-  return { code: run.code, stdout: run.stdout, stderr: run.stderr, ...(report ? { report } : {}) };
+  const found = { token: resultOf(report, 'credentials-token'), expiry: resultOf(report, 'credentials-secret-expiry'), audience: resultOf(report, 'credentials-sign-in-audience') };
+  return {
+    code: run.code, stdout: run.stdout, stderr: run.stderr, ...(report ? { report } : {}),
+    ...Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)),
+  };
 }
 
 describe('botflow token', () => {
@@ -67,8 +86,8 @@ describe('botflow token', () => {
     const before = entra.requests.length;
     const run = await token(['--bot', f.bot!], { BOTFLOW_CLIENT_SECRET: SECRET });
     expect(run.code).toBe(0);
-    expect(run.report?.token).toMatchObject({ status: 'pass', claims: { aud: 'https://api.botframework.com', tid: TENANT_ID, appid: APP_ID, iss: `https://sts.windows.net/${TENANT_ID}/` } });
-    expect(run.report?.request).toEqual({ tokenEndpoint: `${entra.url}/${TENANT_ID}/oauth2/v2.0/token`, scope: 'https://api.botframework.com/.default' });
+    expect(run.token).toMatchObject({ status: 'pass', evidence: { claims: { aud: 'https://api.botframework.com', tid: TENANT_ID, appid: APP_ID, iss: `https://sts.windows.net/${TENANT_ID}/` } } });
+    expect(run.report?.target).toMatchObject({ tokenEndpoint: `${entra.url}/${TENANT_ID}/oauth2/v2.0/token`, scope: 'https://api.botframework.com/.default' });
     const form = new URLSearchParams(entra.requests[before]!.body);
     expect(form.get('grant_type')).toBe('client_credentials');
     expect(form.get('scope')).toBe('https://api.botframework.com/.default');
@@ -80,17 +99,17 @@ describe('botflow token', () => {
     expect(run.code).toBe(2); // no secret in env and no --secret-stdin: refused
     const ok = await token(['--app-id', MT_APP, '--app-type', 'MultiTenant', '--secret-stdin'], {}, `${SECRET}\n`);
     expect(ok.code).toBe(0);
-    expect(ok.report?.app.tenant).toBe('botframework.com');
-    expect(ok.report?.token.claims?.tid).toBe(BOTFRAMEWORK_TENANT_ID);
+    expect(ok.report?.target.tenant).toBe('botframework.com');
+    expect(ev(ok.token).claims?.tid).toBe(BOTFRAMEWORK_TENANT_ID);
   });
 
   it('uses the US Government tenant and scope for GCC High', async () => {
     const before = entra.requests.length;
     const run = await token(['--app-id', MT_APP, '--app-type', 'MultiTenant', '--cloud', 'gcch'], { BOTFLOW_CLIENT_SECRET: SECRET });
     expect(run.code).toBe(0);
-    expect(run.report?.request.scope).toBe('https://api.botframework.us/.default');
+    expect(run.report?.target.scope).toBe('https://api.botframework.us/.default');
     expect(entra.requests[before]!.url).toBe('/MicrosoftServices.onmicrosoft.us/oauth2/v2.0/token');
-    expect(run.report?.token.claims?.aud).toBe('https://api.botframework.us');
+    expect(ev(run.token).claims?.aud).toBe('https://api.botframework.us');
   });
 
   it('defaults to the US Government login host and tenant for GCC High and DoD (no request made here)', () => {
@@ -111,31 +130,31 @@ describe('botflow token', () => {
   ])('explains %s with exit 1', async (_name, env, args, code, advice) => {
     const run = await token(args.map((a) => (a === 'bot' ? f.bot! : a)), env);
     expect(run.code).toBe(1);
-    expect(run.report?.token.status).toBe('fail');
-    expect(run.report?.token.aadsts).toBe(code);
-    expect(run.report?.token.advice).toMatch(advice);
-    expect(run.report?.token.traceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(run.token?.status).toBe('fail');
+    expect(ev(run.token).aadsts).toBe(code);
+    expect(ev(run.token).advice).toMatch(advice);
+    expect(ev(run.token).traceId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('reads the Bot Framework SDK settings from the bot\'s environment', async () => {
     const run = await token([], { MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: SECRET });
     expect(run.code).toBe(0);
-    expect(run.report?.app).toMatchObject({ appId: APP_ID, appType: 'SingleTenant', tenant: TENANT_ID });
+    expect(run.report?.target).toMatchObject({ appId: APP_ID, appType: 'SingleTenant', tenant: TENANT_ID });
   });
 
   it('notices a Secret ID pasted as the secret', async () => {
     const run = await token(['--bot', f.bot!], { BOTFLOW_CLIENT_SECRET: SECRET_KEY_ID });
-    expect(run.report?.token.aadsts).toBe(7000215);
-    expect(run.report?.token.hints.join(' ')).toContain('shaped like a GUID');
+    expect(ev(run.token).aadsts).toBe(7000215);
+    expect(ev(run.token).hints?.join(' ')).toContain('shaped like a GUID');
     const withGraph = await token(['--bot', f.bot!, '--graph'], { BOTFLOW_CLIENT_SECRET: SECRET_KEY_ID, BOTFLOW_GRAPH_TOKEN: GRAPH_TOKEN });
-    expect(withGraph.report?.token.hints.join(' ')).toContain('is the Secret ID of the client secret "prod"');
+    expect(ev(withGraph.token).hints?.join(' ')).toContain('is the Secret ID of the client secret "prod"');
   });
 
   it('prints the plain-text result with advice and without the secret', async () => {
     const run = await runCli(['token', '--bot', f.bot!], { env: { BOTFLOW_LOGIN_URL: entra.url, BOTFLOW_CLIENT_SECRET: 'wrong-secret-value-xyz' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('FAIL  Entra ID refused the token request: AADSTS7000215 (InvalidClientSecret)');
-    expect(run.stdout).toContain('What to do: Most often the secret\'s ID');
+    expect(run.stdout).toMatch(/FAIL +credentials-token {2}Bot cannot get its Bot Framework token\n +Entra ID refused the token request: AADSTS7000215 \(InvalidClientSecret\)/);
+    expect(run.stdout).toContain('Fix: Most often the secret\'s ID');
     expect(run.stdout).not.toContain('wrong-secret-value-xyz');
   });
 
@@ -157,36 +176,37 @@ describe('botflow token', () => {
     try {
       const run = await runCli(['token', '--bot', f.bot!, '--format', 'json'], { env: { BOTFLOW_LOGIN_URL: busy.url, BOTFLOW_CLIENT_SECRET: SECRET } });
       expect(run.code).toBe(3);
-      expect((JSON.parse(run.stdout) as TokenReport).token.message).toContain('retry after 7 s');
+      expect(resultOf(JSON.parse(run.stdout) as Report, 'credentials-token')?.message).toContain('retry after 7 s');
     } finally {
       await busy.close();
     }
     const down = await runCli(['token', '--bot', f.bot!, '--format', 'json'], { env: { BOTFLOW_LOGIN_URL: 'http://127.0.0.1:9', BOTFLOW_CLIENT_SECRET: SECRET } });
     expect(down.code).toBe(3);
-    expect((JSON.parse(down.stdout) as TokenReport).token.message).toMatch(/Could not reach the Entra ID token endpoint/);
+    expect(resultOf(JSON.parse(down.stdout) as Report, 'credentials-token')?.message).toMatch(/Could not reach the Entra ID token endpoint/);
   });
 
   describe('with Microsoft Graph', () => {
     it('passes healthy credentials and a matching audience', async () => {
       const run = await token(['--bot', f.bot!, '--graph'], { BOTFLOW_CLIENT_SECRET: SECRET, BOTFLOW_GRAPH_TOKEN: GRAPH_TOKEN });
       expect(run.code).toBe(0);
-      expect(run.report?.graph).toMatchObject({ status: 'pass', application: { signInAudience: 'AzureADMyOrg' }, audience: { status: 'pass' } });
-      expect(run.report?.graph?.credentials?.map((c) => [c.kind, c.status])).toEqual([['secret', 'pass'], ['certificate', 'pass']]);
+      expect(run.expiry).toMatchObject({ status: 'pass', evidence: { application: { signInAudience: 'AzureADMyOrg' } } });
+      expect(run.audience).toMatchObject({ status: 'pass' });
+      expect(ev(run.expiry).credentials?.map((c) => [c.kind, c.status])).toEqual([['secret', 'pass'], ['certificate', 'pass']]);
     });
 
     it('fails an expired secret, warns one expiring within 30 days, and flags a MultiTenant bot on a single-tenant app', async () => {
       const run = await token(['--bot', f.mtBot!, '--graph', '--graph-token-stdin'], { BOTFLOW_CLIENT_SECRET: SECRET }, GRAPH_TOKEN);
       expect(run.code).toBe(1);
-      const creds = run.report?.graph?.credentials ?? [];
+      const creds = ev(run.expiry).credentials ?? [];
       expect(creds.map((c) => c.status)).toEqual(['warn', 'fail']);
       expect(creds[0]?.daysLeft).toBe(11);
-      expect(run.report?.graph?.audience).toMatchObject({ status: 'fail', signInAudience: 'AzureADMyOrg', appType: 'MultiTenant' });
+      expect(run.audience).toMatchObject({ status: 'fail', evidence: { signInAudience: 'AzureADMyOrg', appType: 'MultiTenant' } });
     });
 
     it('explains a Graph 403 and a rejected Graph token (exit 3)', async () => {
       const denied = await token(['--bot', f.bot!, '--graph'], { BOTFLOW_CLIENT_SECRET: SECRET, BOTFLOW_GRAPH_TOKEN: 'expired-graph-token-000' });
       expect(denied.code).toBe(3);
-      expect(denied.report?.graph?.message).toContain('rejected the Graph token (401 InvalidAuthenticationToken)');
+      expect(denied.expiry?.message).toContain('rejected the Graph token (401 InvalidAuthenticationToken)');
       expect(denied.stdout).not.toContain('expired-graph-token-000');
     });
   });

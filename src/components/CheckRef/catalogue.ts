@@ -45,6 +45,10 @@ export const CHECK_IDS = [
   'egress-clock-skew',
   // residency
   'residency-service-url',
+  // credentials
+  'credentials-token',
+  'credentials-secret-expiry',
+  'credentials-sign-in-audience',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
