@@ -9,3 +9,8 @@ export function json(value: object): JsonObject {
 export function msg(data: Record<string, string | number>): Record<string, string | number> {
   return data;
 }
+
+/** A JSON object (not null, not an array): the one such guard the engine uses. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -6,6 +6,7 @@
  */
 import { InvalidInputError } from '../core/errors';
 import type { JsonObject, JsonValue } from '../core/types';
+import { isJsonObject } from './json';
 
 export type CloudName = 'public' | 'gcc' | 'gcch' | 'dod';
 
@@ -75,9 +76,6 @@ declare module '../core/evidence' {
 export const TEAMS_CHANNEL_NAME = 'MsTeamsChannel';
 const BOT_RESOURCE_TYPE = 'microsoft.botservice/botservices';
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(obj: JsonObject, key: string): string | undefined {
   const v = obj[key];
@@ -106,7 +104,7 @@ export function readBotResource(doc: JsonValue, label: string): Omit<AzureRegist
   if (Array.isArray(doc)) {
     throw new InvalidInputError(`${label} is a JSON list (the output of "az bot list"?); pass the output of "az bot show --name <bot> --resource-group <group>" for one bot.`, { field: label });
   }
-  if (!isObject(doc)) {
+  if (!isJsonObject(doc)) {
     throw new InvalidInputError(`${label} is not a JSON object; pass the output of "az bot show --name <bot> --resource-group <group>".`, { field: label });
   }
   const type = str(doc, 'type');
@@ -114,7 +112,7 @@ export function readBotResource(doc: JsonValue, label: string): Omit<AzureRegist
     throw new InvalidInputError(`${label} is a "${type}" resource, not an Azure Bot (Microsoft.BotService/botServices); pass the output of "az bot show".`, { field: label });
   }
   const props = doc.properties;
-  if (!isObject(props)) {
+  if (!isJsonObject(props)) {
     throw new InvalidInputError(`${label} has no "properties" object, so it is not the Azure Bot resource JSON; run "az bot show" without --msbot and pass its output.`, { field: label });
   }
   const out: Omit<AzureRegistrationEvidence, 'teams' | 'source'> = { endpoint: null };
@@ -122,7 +120,7 @@ export function readBotResource(doc: JsonValue, label: string): Omit<AzureRegist
   put(out, 'name', str(doc, 'name'));
   put(out, 'location', str(doc, 'location'));
   put(out, 'kind', str(doc, 'kind'));
-  if (isObject(doc.sku)) put(out, 'sku', str(doc.sku, 'name'));
+  if (isJsonObject(doc.sku)) put(out, 'sku', str(doc.sku, 'name'));
   put(out, 'displayName', str(props, 'displayName'));
   put(out, 'msaAppId', str(props, 'msaAppId'));
   put(out, 'msaAppType', str(props, 'msaAppType'));
@@ -154,18 +152,18 @@ export function teamsFromChannelLists(bot: Pick<AzureRegistrationEvidence, 'enab
 
 /** Reads the Teams channel document (`{ location, properties: { channelName, properties: {...} } }`). */
 export function readTeamsChannel(doc: JsonValue, label: string): TeamsChannelEvidence {
-  if (!isObject(doc)) {
+  if (!isJsonObject(doc)) {
     throw new InvalidInputError(`${label} is not a JSON object; pass the output of "az bot msteams show --name <bot> --resource-group <group>".`, { field: label });
   }
   const outer = doc.properties;
-  if (!isObject(outer)) {
+  if (!isJsonObject(outer)) {
     throw new InvalidInputError(`${label} has no "properties" object, so it is not a bot channel resource; pass the output of "az bot msteams show".`, { field: label });
   }
   const channelName = str(outer, 'channelName');
   if (channelName && channelName !== TEAMS_CHANNEL_NAME) {
     throw new InvalidInputError(`${label} describes the ${channelName}, not the Teams channel (${TEAMS_CHANNEL_NAME}); pass the output of "az bot msteams show".`, { field: label });
   }
-  const inner = isObject(outer.properties) ? outer.properties : {};
+  const inner = isJsonObject(outer.properties) ? outer.properties : {};
   const out: TeamsChannelEvidence = { source: 'channel', found: true };
   put(out, 'isEnabled', bool(inner, 'isEnabled'));
   put(out, 'enableCalling', bool(inner, 'enableCalling'));

@@ -9,6 +9,7 @@ import { azureErrorCode, CheckEngineError } from '../core/errors';
 import type { JsonObject, JsonValue } from '../core/types';
 import { controlRequest, retryAfterSeconds } from './registration-http';
 import type { AppCredential, GraphApplication } from '../computed/graph-types';
+import { isJsonObject } from '../computed/json';
 
 export type { AppCredential, GraphApplication } from '../computed/graph-types';
 
@@ -39,9 +40,6 @@ export function applicationUrl(baseUrl: string, appId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/v1.0/applications(appId='${encodeURIComponent(appId)}')?$select=${select}`;
 }
 
-function isObj(v: JsonValue | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function s(obj: JsonObject, key: string): string | undefined {
   const v = obj[key];
@@ -50,7 +48,7 @@ function s(obj: JsonObject, key: string): string | undefined {
 
 function credentials(list: JsonValue | undefined, kind: AppCredential['kind']): AppCredential[] {
   if (!Array.isArray(list)) return [];
-  return list.filter(isObj).map((c) => {
+  return list.filter(isJsonObject).map((c) => {
     const out: AppCredential = { kind };
     for (const key of ['keyId', 'displayName', 'startDateTime', 'endDateTime'] as const) {
       const v = s(c, key);
@@ -67,7 +65,7 @@ export async function readGraphApplication(req: GraphRequest): Promise<GraphAppl
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
     ...(req.dispatcher ? { dispatcher: req.dispatcher } : {}),
   });
-  const body = isObj(res.json) ? res.json : {};
+  const body = isJsonObject(res.json) ? res.json : {};
   if (res.status === 200) {
     const app: GraphApplication = {
       credentials: [...credentials(body.passwordCredentials, 'secret'), ...credentials(body.keyCredentials, 'certificate')],
@@ -78,7 +76,7 @@ export async function readGraphApplication(req: GraphRequest): Promise<GraphAppl
     }
     return app;
   }
-  const err = isObj(body.error) ? body.error : {};
+  const err = isJsonObject(body.error) ? body.error : {};
   const code = s(err, 'code');
   const tag = `${res.status}${code ? ` ${code}` : ''}`;
   switch (res.status) {

@@ -8,6 +8,7 @@ import { defineGatherer } from '../core/gatherer';
 import type { JsonObject } from '../core/types';
 import type { PngInfo } from '../manifest/png';
 import { looksLikeZip } from '../manifest/zip-magic';
+import { isJsonObject } from '../computed/json';
 
 export type IconRole = 'color' | 'outline' | 'color32x32';
 
@@ -47,9 +48,6 @@ declare module '../core/evidence' {
   }
 }
 
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Counts outline pixels that are not white-or-transparent. */
 export function scanOutline(rgba: Uint8Array, width: number): IconPixelScan {
@@ -77,7 +75,7 @@ export const manifestIconsGatherer = defineGatherer({
     const bytes = ctx.input.manifestBytes;
     if (m.source.kind !== 'zip' || !bytes || !looksLikeZip(bytes)) return { status: 'not-a-package', icons: [] };
     if (!m.manifest) return { status: 'no-manifest', icons: [] };
-    const iconsField = isObj(m.manifest.icons) ? m.manifest.icons : {};
+    const iconsField = isJsonObject(m.manifest.icons) ? m.manifest.icons : {};
     // The zip reader and PNG decoder (and their decompressor) load only for packages.
     const [{ PNG_LIMITS, readPng }, { readZipDirectory, readZipEntry }] = await Promise.all([import('../manifest/png'), import('../manifest/zip')]);
     const dir = readZipDirectory(bytes);

@@ -4,6 +4,7 @@
  * Both must be the Microsoft App ID (msaAppId) of an Azure Bot. Pure.
  */
 import type { JsonObject, JsonValue } from '../core/types';
+import { isJsonObject } from '../computed/json';
 
 export interface NamedBotId {
   /** The value as written (may be missing, not a string, or a template placeholder). */
@@ -16,20 +17,17 @@ export interface NamedBotId {
   index: number;
 }
 
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function namedBotIds(m: JsonObject): NamedBotId[] {
   const out: NamedBotId[] = [];
   const bots = Array.isArray(m.bots) ? m.bots : [];
   bots.forEach((b, index) => {
-    if (!isObj(b)) return;
+    if (!isJsonObject(b)) return;
     out.push({ value: b.botId, pointer: b.botId === undefined ? `/bots/${index}` : `/bots/${index}/botId`, label: `bots[${index}].botId`, source: 'bots', index });
   });
   const extensions = Array.isArray(m.composeExtensions) ? m.composeExtensions : [];
   extensions.forEach((e, index) => {
-    if (!isObj(e) || e.botId === undefined) return;
+    if (!isJsonObject(e) || e.botId === undefined) return;
     out.push({ value: e.botId, pointer: `/composeExtensions/${index}/botId`, label: `composeExtensions[${index}].botId`, source: 'composeExtensions', index });
   });
   return out;

@@ -10,6 +10,7 @@ import { decodeJsonBytes } from './text-decode';
 import { findTemplate, type TemplateEvidence } from './template';
 import type { ZipProblem } from './zip';
 import { looksLikeZip } from './zip-magic';
+import { isJsonObject } from '../computed/json';
 
 export const INPUT_LIMITS = {
   /** A manifest.json given on its own. */
@@ -112,16 +113,13 @@ function typeOf(v: JsonValue): NonNullable<JsonReadEvidence['rootType']> | 'obje
   return typeof v as 'string' | 'number' | 'boolean' | 'object';
 }
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
 export function summarize(m: JsonObject): ManifestSummary {
-  const bots = Array.isArray(m.bots) ? m.bots.filter(isObject) : [];
+  const bots = Array.isArray(m.bots) ? m.bots.filter(isJsonObject) : [];
   const botSummaries: ManifestBotSummary[] = bots.map((b) => {
     const botId = str(b.botId);
     return {
@@ -136,14 +134,14 @@ export function summarize(m: JsonObject): ManifestSummary {
   // A message extension names the bot that serves it; an app that is only a message extension
   // still has a bot id, which must be the Azure Bot's msaAppId like any bots[].botId.
   const known = new Set(botSummaries.map((b) => b.botId?.trim().toLowerCase()));
-  const extensions = Array.isArray(m.composeExtensions) ? m.composeExtensions.filter(isObject) : [];
+  const extensions = Array.isArray(m.composeExtensions) ? m.composeExtensions.filter(isJsonObject) : [];
   for (const ext of extensions) {
     const botId = str(ext.botId);
     if (botId === undefined || known.has(botId.trim().toLowerCase())) continue;
     known.add(botId.trim().toLowerCase());
     botSummaries.push({ source: 'composeExtensions', botId, scopes: [], supportsCalling: false, supportsVideo: false, isNotificationOnly: false });
   }
-  const wai = isObject(m.webApplicationInfo) ? m.webApplicationInfo : undefined;
+  const wai = isJsonObject(m.webApplicationInfo) ? m.webApplicationInfo : undefined;
   const summary: ManifestSummary = {
     bots: botSummaries,
     supportsCalling: botSummaries.some((b) => b.supportsCalling),

@@ -6,10 +6,8 @@ import { SOURCES } from '../data/sources';
 import { isSchemaVersion } from '../manifest/schemas';
 import { botLimits } from '../manifest/version-rules';
 import type {} from '../gather/manifest';
+import { isJsonObject } from '../computed/json';
 
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 const messages = {
   ok: 'The bot\'s scopes ({{scopes}}) and command lists are valid for manifest {{versionLabel}}.',
@@ -50,7 +48,7 @@ export default defineCheck({
   },
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
-    const bots = Array.isArray(m.bots) ? m.bots.filter(isObj) : [];
+    const bots = Array.isArray(m.bots) ? m.bots.filter(isJsonObject) : [];
     if (bots.length === 0) return { status: 'skip', messageId: 'noBot' };
     const version = m.manifestVersion;
     if (!isSchemaVersion(version)) return { status: 'skip', messageId: 'noVersion' };
@@ -80,7 +78,7 @@ export default defineCheck({
         const bad = checkScope(scope, `/bots/${index}/scopes/${i}`);
         if (bad) return bad;
       }
-      const lists = Array.isArray(bot.commandLists) ? bot.commandLists.filter(isObj) : [];
+      const lists = Array.isArray(bot.commandLists) ? bot.commandLists.filter(isJsonObject) : [];
       if (lists.length > limits.maxCommandLists) return fail('tooManyLists', { index, count: lists.length, max: limits.maxCommandLists }, `/bots/${index}/commandLists`);
       for (const [list, cl] of lists.entries()) {
         const listScopes = Array.isArray(cl.scopes) ? cl.scopes.filter((s): s is string => typeof s === 'string') : [];

@@ -4,6 +4,7 @@ import type { Detail, JsonObject } from '../core/types';
 import { findRscPermission, rscTypeMatches, RSC_SOURCE } from '../data/rsc-permissions';
 import { SOURCES } from '../data/sources';
 import type {} from '../gather/manifest';
+import { isJsonObject } from '../computed/json';
 
 const messages = {
   listed: 'The app requests {{count}} resource-specific permission(s): {{names}}. {{contentNote}}',
@@ -12,21 +13,18 @@ const messages = {
   wrongType: 'The permission {{name}} is requested as {{type}}, but it is a {{expected}} permission.',
 };
 
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 interface Requested { name: string; type: string; path: string }
 
 function requested(m: JsonObject): Requested[] {
   const out: Requested[] = [];
-  const auth = isObj(m.authorization) && isObj(m.authorization.permissions) ? m.authorization.permissions : undefined;
+  const auth = isJsonObject(m.authorization) && isJsonObject(m.authorization.permissions) ? m.authorization.permissions : undefined;
   if (auth && Array.isArray(auth.resourceSpecific)) {
     auth.resourceSpecific.forEach((p, i) => {
-      if (isObj(p) && typeof p.name === 'string') out.push({ name: p.name, type: typeof p.type === 'string' ? p.type : 'Application', path: `/authorization/permissions/resourceSpecific/${i}` });
+      if (isJsonObject(p) && typeof p.name === 'string') out.push({ name: p.name, type: typeof p.type === 'string' ? p.type : 'Application', path: `/authorization/permissions/resourceSpecific/${i}` });
     });
   }
-  const wai = isObj(m.webApplicationInfo) ? m.webApplicationInfo : undefined;
+  const wai = isJsonObject(m.webApplicationInfo) ? m.webApplicationInfo : undefined;
   if (wai && Array.isArray(wai.applicationPermissions)) {
     wai.applicationPermissions.forEach((p, i) => {
       if (typeof p === 'string') out.push({ name: p, type: 'Application', path: `/webApplicationInfo/applicationPermissions/${i}` });

@@ -7,6 +7,7 @@ import { hasPlaceholder, placeholderName, placeholdersIn } from '../manifest/tem
 import { isGuid, sameGuid } from '../manifest/version-rules';
 import { GUID_TEXT } from '../computed/identifiers';
 import type {} from '../gather/manifest';
+import { isJsonObject } from '../computed/json';
 
 const messages = {
   okBot: 'webApplicationInfo is set up for bot and message-extension SSO: resource "{{resource}}" names bot {{botId}}.',
@@ -25,9 +26,6 @@ const messages = {
   otherForm: 'webApplicationInfo.resource "{{resource}}" is an application ID URI of neither documented form: "api://<your domain>/<app id>" (tab SSO) or "api://botid-<bot id>" / "api://<your domain>/botid-<bot id>" (bot and message-extension SSO).',
 };
 
-function isObj(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 
 export type SsoResource =
@@ -87,7 +85,7 @@ export default defineCheck({
   evaluate({ Manifest }): TypedOutcome<keyof typeof messages> {
     const m = Manifest.manifest;
     const wai = m.webApplicationInfo;
-    if (!isObj(wai)) return { status: 'skip', messageId: 'noSso' };
+    if (!isJsonObject(wai)) return { status: 'skip', messageId: 'noSso' };
     const id = typeof wai.id === 'string' ? wai.id : '';
     const resource = typeof wai.resource === 'string' ? wai.resource : '';
     const placeholder = [id, resource].find((v) => hasPlaceholder(v));

@@ -16,6 +16,7 @@ import {
   checkUrlOption, liveRegistration, liveTarget, loadManifestInput, loadRegistrationDocuments, readInputFile, refuseSecretOptions,
   type LiveFlags,
 } from './registration';
+import { isJsonObject } from '../../computed/json';
 
 interface AllFlags extends CommonFlags, LiveFlags {
   config?: string;
@@ -50,14 +51,11 @@ const CONFIG_KEYS = ['$schema', 'endpoint', 'appId', 'callingWebhook', 'ca', 'al
 const AZURE_KEYS = ['subscription', 'resourceGroup', 'name', 'cloud'];
 const SECRET_KEY = /token|secret|password|credential|key$/i;
 
-function isObject(v: JsonValue | undefined): v is { [k: string]: JsonValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 async function loadConfig(ctx: CommandContext, path: string): Promise<{ config: ConfigFile; dir: string }> {
   const full = isAbsolute(path) ? path : resolve(ctx.io.cwd, path);
   const doc = parseJsonDocument((await readInputFile(ctx, path, 'config file', 256 * 1024)).toString('utf8'), path);
-  if (!isObject(doc)) throw new UsageError(`${path} must hold a JSON object (keys: ${CONFIG_KEYS.slice(1).join(', ')}).`);
+  if (!isJsonObject(doc)) throw new UsageError(`${path} must hold a JSON object (keys: ${CONFIG_KEYS.slice(1).join(', ')}).`);
   const check = (obj: { [k: string]: JsonValue }, keys: string[], where: string): void => {
     for (const key of Object.keys(obj)) {
       if (SECRET_KEY.test(key)) throw new UsageError(`${path}: "${where}${key}" looks like a secret; botflow reads secrets only from environment variables or standard input, never from files.`);
@@ -66,7 +64,7 @@ async function loadConfig(ctx: CommandContext, path: string): Promise<{ config: 
   };
   check(doc, CONFIG_KEYS, '');
   if (doc.azure !== undefined) {
-    if (!isObject(doc.azure)) throw new UsageError(`${path}: "azure" must be an object with subscription, resourceGroup, name and cloud.`);
+    if (!isJsonObject(doc.azure)) throw new UsageError(`${path}: "azure" must be an object with subscription, resourceGroup, name and cloud.`);
     check(doc.azure, AZURE_KEYS, 'azure.');
   }
   const types: Record<string, string> = { allowPrivate: 'boolean', timeout: 'number' };

@@ -84,6 +84,8 @@ function Run({ entry }: { entry: CatalogueEntry }): React.JSX.Element {
         <p>
           Or run it in this site: <Link to={page}>{SUITE_LABEL[entry.suite]} self-check</Link>.
         </p>
+      ) : entry.suite === 'credentials' ? (
+        <p>This suite runs only from the CLI: it needs the bot&apos;s client secret, which the site and its API never take.</p>
       ) : (
         <p>This suite runs only from the CLI, on the machine the bot runs on: it tests that machine's own network path.</p>
       )}
