@@ -118,13 +118,13 @@ export const ERROR_CODE_DOCS: { readonly [C in ErrorCode]: ErrorCodeDoc } = {
   },
   CHK_ERR_AZURE_THROTTLED: {
     origin: 'azure',
-    meaning: 'ARM or Graph answered 429 (too many requests) and the wait it asked for was longer than botflow waits.',
+    meaning: 'ARM, Graph or the Entra ID token endpoint answered 429 (too many requests): ARM after botflow\'s retries or with a longer wait than botflow waits; botflow token does not retry.',
     fix: 'Run again after the time in the message (the service\'s Retry-After header).',
     sources: [ARM_THROTTLING],
   },
   CHK_ERR_AZURE_HTTP_ERROR: {
     origin: 'azure',
-    meaning: 'ARM or Graph answered another HTTP error (such as a 5xx), or a success without the JSON body botflow needs.',
+    meaning: 'ARM, Graph or the Entra ID token endpoint answered another HTTP error (such as a 5xx), or a success without the JSON body botflow needs.',
     fix: 'Check the base URL of the service for your cloud; on a 5xx, run again later.',
   },
   CHK_ERR_SECRET_REFUSED: {

@@ -5,7 +5,7 @@
  * evidence keeps only facts about them. Entra ID refusing the request is evidence (the rule judges
  * it); throttling, a server error or no answer at all means the check could not run (an error).
  */
-import { CheckEngineError, ErrorCodes, InvalidInputError } from '../core/errors';
+import { azureErrorCode, CheckEngineError, InvalidInputError } from '../core/errors';
 import { defineGatherer, type GatherContext } from '../core/gatherer';
 import { isGuid } from '../computed/identifiers';
 import type { BotTokenEvidence, GraphRegistrationEvidence } from '../computed/credentials-model';
@@ -37,7 +37,7 @@ export const botTokenGatherer = defineGatherer({
     });
     if (!outcome.ok && (outcome.status === 429 || outcome.status >= 500)) {
       const retry = outcome.retryAfterSeconds !== undefined ? `; retry after ${outcome.retryAfterSeconds} s` : '';
-      throw new CheckEngineError(ErrorCodes.PROBE_NETWORK, `Entra ID answered HTTP ${outcome.status}${outcome.error ? ` (${outcome.error})` : ''}${retry}.`, { details: { status: outcome.status } });
+      throw new CheckEngineError(azureErrorCode(outcome.status), `Entra ID answered HTTP ${outcome.status}${outcome.error ? ` (${outcome.error})` : ''}${retry}.`, { details: { status: outcome.status } });
     }
     return {
       appId: t.appId,

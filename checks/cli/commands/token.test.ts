@@ -177,6 +177,7 @@ describe('botflow token', () => {
       const run = await runCli(['token', '--bot', f.bot!, '--format', 'json'], { env: { BOTFLOW_LOGIN_URL: busy.url, BOTFLOW_CLIENT_SECRET: SECRET } });
       expect(run.code).toBe(3);
       expect(resultOf(JSON.parse(run.stdout) as Report, 'credentials-token')?.message).toContain('retry after 7 s');
+      expect(resultOf(JSON.parse(run.stdout) as Report, 'credentials-token')?.error?.code).toBe('CHK_ERR_AZURE_THROTTLED');
     } finally {
       await busy.close();
     }
