@@ -23,6 +23,7 @@ runCheckTable(check, {
     { name: 'http', evidence: ev('http://smba.trafficmanager.net/emea/'), status: 'warn', messageId: 'insecureScheme' },
     { name: 'port', evidence: ev('https://smba.trafficmanager.net:444/emea/'), status: 'warn', messageId: 'nonDefaultPort' },
     { name: 'trailing dot', evidence: ev('https://smba.trafficmanager.net./emea/'), status: 'warn', messageId: 'lookalikeHost' },
+    { name: 'trailing dot on an unknown host', evidence: ev('https://bot.contoso.com./'), status: 'warn', messageId: 'unknownHost', data: { host: 'bot.contoso.com.' } },
     { name: 'dots', evidence: ev('https://smba.trafficmanager.net/a/../emea/'), status: 'warn', messageId: 'dotSegments' },
     { name: 'backslash', evidence: ev('https://smba.trafficmanager.net\\x'), status: 'warn', messageId: 'malformed' },
     { name: 'not a url', evidence: ev('not a url'), status: 'warn', messageId: 'invalidUrl' },
