@@ -65,30 +65,3 @@ describe('residency-service-url', () => {
     expect(JSON.stringify(report)).not.toContain('hunter2');
   });
 });
-
-describe('residency suite in the browser', () => {
-  it('imports nothing from node: anywhere below checks/suites/residency.ts', async () => {
-    const { readFileSync, existsSync } = await import('node:fs');
-    const { dirname, resolve } = await import('node:path');
-    const { fileURLToPath } = await import('node:url');
-    const start = fileURLToPath(new URL('../suites/residency.ts', import.meta.url));
-    const seen = new Set<string>();
-    const queue = [start];
-    while (queue.length) {
-      const file = queue.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8');
-      expect(text, file).not.toMatch(/from ['"]node:|import\(['"]node:|require\(/);
-      for (const m of text.matchAll(/(?:import|export)[^'"]*?from ['"](\.[^'"]+)['"]|import ['"](\.[^'"]+)['"]/g)) {
-        const spec = (m[1] ?? m[2])!;
-        const target = resolve(dirname(file), spec);
-        const candidates = [`${target}.ts`, `${target}/index.ts`, target];
-        const found = candidates.find((c) => existsSync(c) && c.endsWith('.ts'));
-        expect(found, `${file} imports ${spec}`).toBeTruthy();
-        queue.push(found!);
-      }
-    }
-    expect(seen.size).toBeGreaterThan(5);
-  });
-});
