@@ -37,10 +37,13 @@ describe('table tester', () => {
     expect(reachedMessage(check, result, check.evaluate({ DnsResolution: { n: 0 } } as never, ctx))?.messageId).toBe('notProbed');
   });
 
-  it('reaches nothing when no template matches or two do', () => {
+  it('reaches nothing when no template matches or two match alike, and the most specific of several', () => {
     const result = evaluateOne(check, { DnsResolution: { n: 0 } }, ctx);
     expect(reachedMessage(check, { ...result, message: 'Something else.' }, undefined)).toBeUndefined();
     const twin: AnyCheck = { meta: { ...check.meta, messages: { a: '{{x}}.', b: '{{y}}.' } }, evaluate: check.evaluate };
     expect(reachedMessage(twin, { ...result, message: 'z.' }, undefined)).toBeUndefined();
+    const general: AnyCheck = { meta: { ...check.meta, messages: { any: '{{message}}', skip: 'Not checked: {{reason}}.' } }, evaluate: check.evaluate };
+    expect(reachedMessage(general, { ...result, message: 'Not checked: no URL.' }, undefined)?.messageId).toBe('skip');
+    expect(reachedMessage(general, { ...result, message: 'Something else.' }, undefined)?.messageId).toBe('any');
   });
 });

@@ -86,19 +86,22 @@ function templatePattern(template: string): RegExp {
 
 /**
  * The messageId a result was made from. The rule's own outcome is taken when the result is its
- * message; otherwise (the runner answered for the rule, e.g. a declared guard's skip) the one
- * template that matches the result's message.
+ * message; otherwise (the runner answered for the rule, e.g. a declared guard's skip) the
+ * template that matches the result's message (the most specific one when several do).
  */
 export function reachedMessage(check: AnyCheck, result: CheckResult, ruleOutcome: { messageId: string; data?: MessageData } | undefined): Reached | undefined {
   const templates = check.meta.messages as Record<string, string>;
   if (ruleOutcome && ruleOutcome.messageId in templates && formatMessage(templates[ruleOutcome.messageId]!, ruleOutcome.data) === result.message) {
     return { messageId: ruleOutcome.messageId, data: ruleOutcome.data ?? {}, fromMessage: false };
   }
+  // Several templates can match ("{{message}}" matches anything): the one with the most fixed text wins, if only one has it.
   const matches = Object.entries(templates).flatMap(([messageId, template]) => {
     const m = templatePattern(template).exec(result.message);
-    return m ? [{ messageId, data: { ...(m.groups ?? {}) }, fromMessage: true }] : [];
+    return m ? [{ reached: { messageId, data: { ...(m.groups ?? {}) }, fromMessage: true }, fixed: template.replace(/\{\{\s*[A-Za-z0-9_]+\s*\}\}/g, '').length }] : [];
   });
-  return matches.length === 1 ? matches[0] : undefined;
+  const best = Math.max(...matches.map((m) => m.fixed));
+  const winners = matches.filter((m) => m.fixed === best);
+  return winners.length === 1 ? winners[0]!.reached : undefined;
 }
 
 /** Evaluates one row the way the runner does; returns the result and what it reached. */
