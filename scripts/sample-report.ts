@@ -4,7 +4,7 @@
  * starts on loopback, with a certificate chain made for the run (checks/testing/certs.ts), then
  * every reporter writes its golden file from that report.
  *
- *   node --import tsx scripts/sample-report.ts
+ *   npm run sample:report   (node --import tsx scripts/sample-report.ts)
  *
  * The server is made to show every status a report can hold: it accepts activities without a
  * token (auth-missing-token fails), its certificate expires in 10 days (tls-certificate-expiry

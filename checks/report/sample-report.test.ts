@@ -4,7 +4,7 @@
  * messageId, severity, title and error code; the counts), and every committed result must be
  * what the engine's meta makes today (title, severity, message and fix templates, sources, docs
  * link). The golden files themselves are held to the reporters' output in reporters.test.ts.
- * Regenerate with `node --import tsx scripts/sample-report.ts`.
+ * Regenerate with `npm run sample:report`.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

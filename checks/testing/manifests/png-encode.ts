@@ -57,6 +57,10 @@ export interface RawPngSpec {
   /** Filter type per row (cycled): exercises the decoder's unfilter paths. */
   filters?: number[];
   interlace?: boolean;
+  /** Splits the zlib stream over this many IDAT chunks (default 1). */
+  idatChunks?: number;
+  /** Ancillary chunks written before the image data, e.g. tEXt. */
+  extraChunks?: ReadonlyArray<{ type: string; data: Uint8Array }>;
 }
 
 /** Packs one row of samples at a bit depth (samples below 8 bits fill bytes from the high bit). */
@@ -107,7 +111,12 @@ export function encodeRawPng(spec: RawPngSpec, options: { ihdrWidth?: number; ih
   const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
   if (spec.palette) parts.push(chunk('PLTE', new Uint8Array(spec.palette.flatMap((c) => [c[0], c[1], c[2]]))));
   if (spec.trns) parts.push(chunk('tRNS', new Uint8Array(spec.trns)));
-  parts.push(chunk('IDAT', zlibSync(new Uint8Array(rows))), chunk('IEND', new Uint8Array(0)));
+  for (const extra of spec.extraChunks ?? []) parts.push(chunk(extra.type, extra.data));
+  const stream = zlibSync(new Uint8Array(rows));
+  const pieces = Math.max(1, spec.idatChunks ?? 1);
+  const size = Math.ceil(stream.length / pieces);
+  for (let i = 0; i < pieces; i++) parts.push(chunk('IDAT', stream.subarray(i * size, Math.min(stream.length, (i + 1) * size))));
+  parts.push(chunk('IEND', new Uint8Array(0)));
   return concat(parts);
 }
 
