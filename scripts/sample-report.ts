@@ -22,6 +22,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deriveRunParams } from '../checks/core/run-params';
 import { runChecks } from '../checks/core/runner';
 import type { Report } from '../checks/core/types';
 import { REPORT_FORMATS, type ReportFormat } from '../checks/report/formats';
@@ -45,9 +46,9 @@ export async function runSampleReport(): Promise<Report> {
   const server = await startServer({ tls: { kind: 'expiringSoon' }, handler: handlers.anonymousBot });
   try {
     const suite = { ...endpointSuite, gatherers: endpointSuite.gatherers.map((g) => (g.id === 'TlsVersions' ? { ...g, timeoutMs: 1 } : g)) };
-    return await runChecks({
-      suite, input: { url: server.url, appId: SAMPLE_APP_ID }, allowPrivate: true, ca: pki.caPem, timeoutMs: PHASE_MS, gathererTimeoutMs: PHASE_MS * 6,
-    });
+    // The parameters `botflow endpoint --allow-private --ca <file> --timeout 5000` runs with.
+    const params = deriveRunParams({ timeout: PHASE_MS, ca: pki.caPem, allowPrivate: true }, { timeoutLabel: '--timeout', source: 'cli' });
+    return await runChecks({ suite, input: { url: server.url, appId: SAMPLE_APP_ID }, ...params });
   } finally {
     await server.close();
   }
