@@ -409,7 +409,7 @@ describe('reports: counts, sub-findings and comparing', () => {
         expect(await view.locator('[data-overall-verdict]').getAttribute('data-overall-verdict')).toBe('pass');
 
         await p.locator('[data-load-report]').setInputFiles(files.warned!);
-        const warnItem = view.locator('ul[aria-label="Results per check"] > li[data-status="warn"]');
+        const warnItem = view.locator(`ul[aria-label="Results per check"] > li[data-status="warn"][data-check-id="${warned.results[1]!.id}"]`);
         await warnItem.waitFor();
         expect(await warnItem.locator('[data-result-details] [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['warn']);
         await shoot(p, view, 'report-loaded', mode);

@@ -1,8 +1,12 @@
 /**
- * Proves the browser entry is browser-safe: esbuild bundles checks/entry/browser.ts for
- * platform "browser" and the build fails the test on any node: import or Node builtin anywhere
- * in the graph. It also checks that every schema version becomes its own lazily loaded chunk
- * (the page downloads only the schema it needs), and runs the bundled output end to end.
+ * Proves what runs in the browser is browser-safe, on the real import graph: esbuild bundles
+ * checks/entry/browser.ts, and separately every pure module (each rule, every computed module,
+ * the residency analyser, the data modules and the residency suite), for platform "browser",
+ * and the test fails on any node: import or Node builtin anywhere in either graph, and on any
+ * runtime import of a gatherer by a rule or a computed module (they may import a gatherer's
+ * types only, for its EvidenceMap entry: STYLE B1, rules do no I/O). It also checks that every
+ * schema version becomes its own lazily loaded chunk (the page downloads only the schema it
+ * needs), and runs the bundled output end to end.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -17,20 +21,34 @@ import { buildPackage } from '../testing/manifests/package';
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const outdir = mkdtempSync(join(tmpdir(), 'botflow-browser-'));
-const nodeImports: string[] = [];
 
-const forbidNode: Plugin = {
-  name: 'forbid-node',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.path.startsWith('node:') || builtins.has(args.path)) {
-        nodeImports.push(`${args.path} (imported by ${args.importer})`);
-        return { path: args.path, external: true };
-      }
-      return undefined;
-    });
-  },
-};
+/** Records every Node builtin in the graph, and every runtime import of a gatherer by a rule or computed module. */
+function guard(found: string[]): Plugin {
+  return {
+    name: 'browser-safe',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.path.startsWith('node:') || builtins.has(args.path)) {
+          found.push(`${args.path} (imported by ${args.importer})`);
+          return { path: args.path, external: true };
+        }
+        if (/[\\/](rules|computed)[\\/]/.test(args.importer) && /(^|\/)gather\//.test(args.path)) found.push(`${args.path} (runtime import of a gatherer by ${args.importer})`);
+        return undefined;
+      });
+    },
+  };
+}
+
+const nodeImports: string[] = [];
+const forbidNode = guard(nodeImports);
+
+/** The modules that must stay free of I/O, found on disk so a new one is covered without listing it. */
+const sourcesIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
+const pureModules = [
+  ...sourcesIn('checks/rules'), ...sourcesIn('checks/computed'), ...sourcesIn('checks/residency'), ...sourcesIn('checks/data'),
+  'checks/core/clouds.ts', 'checks/suites/residency.ts',
+];
+const pureFound: string[] = [];
 
 beforeAll(async () => {
   await build({
@@ -44,6 +62,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     plugins: [forbidNode],
   });
+  await build({ entryPoints: pureModules, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, outdir: join(outdir, 'pure'), logLevel: 'silent', plugins: [guard(pureFound)] });
 }, 120_000);
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -57,6 +76,35 @@ describe('browser entry bundle', () => {
     const before = nodeImports.length;
     await build({ stdin: { contents: "import 'node:fs'; import { join } from 'path'; console.log(join);", resolveDir: '.' }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [forbidNode] });
     expect(nodeImports.splice(before)).toHaveLength(2);
+  });
+});
+
+describe('pure modules (rules, computed, residency, data)', () => {
+  it('finds them on disk', () => {
+    expect(sourcesIn('checks/rules').length).toBeGreaterThanOrEqual(35);
+    expect(sourcesIn('checks/computed').length).toBeGreaterThanOrEqual(10);
+    expect(pureModules).toContain('checks/residency/service-url.ts');
+    expect(pureModules).toContain('checks/data/clouds.ts');
+  });
+
+  it('import no Node builtin, and no gatherer at run time, anywhere in their graph', () => {
+    expect(pureFound).toEqual([]);
+  });
+
+  it.each([
+    ['a rule', 'checks/rules', "import '../gather/tls-handshake';"],
+    ['a computed module', 'checks/computed', "import { tlsHandshakeGatherer } from '../gather/tls-handshake'; console.log(tlsHandshakeGatherer);"],
+  ])('would catch a runtime gatherer import by %s, and the Node builtins it brings', async (_what, dir, contents) => {
+    const found: string[] = [];
+    await build({ stdin: { contents, resolveDir: dir, sourcefile: `${dir}/x.ts` }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [guard(found)] });
+    expect(found.filter((f) => f.includes('runtime import of a gatherer'))).toHaveLength(1);
+    expect(found.some((f) => f.startsWith('node:'))).toBe(true);
+  });
+
+  it('lets a type-only gatherer import through (esbuild drops it)', async () => {
+    const found: string[] = [];
+    await build({ stdin: { contents: "import type {} from '../gather/tls-handshake'; export const x = 1;", loader: 'ts', resolveDir: 'checks/rules', sourcefile: 'checks/rules/x.ts' }, bundle: true, platform: 'browser', write: false, logLevel: 'silent', plugins: [guard(found)] });
+    expect(found).toEqual([]);
   });
 
   it('splits each schema into its own chunk, outside the entry', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readPng, isPng } from './png';
-import { encodePng, type PngSpec } from '../testing/manifests/png-encode';
+import { readPngChunks } from './png-chunks';
+import { encodePng, encodeRawPng, type PngSpec } from '../testing/manifests/png-encode';
 
 const pattern: PngSpec['pixel'] = (x, y) => [(x * 37) & 255, (y * 53) & 255, (x ^ y) & 255, (x + y) % 3 === 0 ? 0 : 255];
 
@@ -89,5 +90,33 @@ describe('readPng', () => {
       const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...tail]);
       expect(() => readPng(bytes, { decode: true })).not.toThrow();
     }), { numRuns: 500 });
+  });
+});
+
+describe('readPngChunks', () => {
+  const raw = { width: 5, height: 3, colorType: 3 as const, bitDepth: 2 as const, samples: (x: number, y: number) => [(x + y) % 3], palette: [[255, 0, 0], [0, 255, 0], [0, 0, 255]] as const, trns: [0, 128] };
+
+  it('hands the decoder the header, palette, transparency and every IDAT piece in order, skipping ancillary chunks', () => {
+    const one = encodeRawPng(raw);
+    const split = encodeRawPng({ ...raw, idatChunks: 3, extraChunks: [{ type: 'tEXt', data: new TextEncoder().encode('Comment\0made by a test') }] });
+    const c = readPngChunks(split);
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.info).toEqual({ width: 5, height: 3, bitDepth: 2, colorType: 3, interlaced: false, hasTransparency: true });
+    expect([...c.palette!]).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 255]);
+    expect([...c.trns!]).toEqual([0, 128]);
+    expect(c.idat).toHaveLength(3);
+    expect(c.idatBytes).toBe(c.idat.reduce((n, d) => n + d.length, 0));
+    const whole = readPngChunks(one);
+    expect(whole.ok && [...whole.idat[0]!]).toEqual([...c.idat.flatMap((d) => [...d])]);
+    const a = readPng(one, { decode: true });
+    const b = readPng(split, { decode: true });
+    expect(a.ok && b.ok && [...b.rgba!]).toEqual(a.ok && [...a.rgba!]);
+  });
+
+  it('refuses a palette image without PLTE, and a colour type and depth PNG does not allow', () => {
+    const { palette: _p, ...noPalette } = raw;
+    expect(readPngChunks(encodeRawPng(noPalette))).toMatchObject({ ok: false, error: 'a palette image has no PLTE chunk' });
+    expect(readPngChunks(encodeRawPng({ ...raw, colorType: 2, bitDepth: 4, samples: () => [1, 2, 3] }))).toMatchObject({ ok: false, error: 'colour type 2 with bit depth 4 is not a valid PNG combination' });
   });
 });

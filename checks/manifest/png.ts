@@ -1,23 +1,14 @@
 /**
- * A small PNG reader for app icons: validates the signature and chunk structure (lengths and
- * CRCs), reads IHDR, and optionally decodes the pixels of every standard colour type and bit depth
- * (including Adam7 interlacing) into 8-bit RGBA. The image data is inflated with a cap equal to
- * the size the header implies, so a PNG that lies about its dimensions is caught without
- * inflating more than it claims. Pure and browser-safe (fflate for zlib).
+ * The PNG pixel decoder for app icons: every standard colour type and bit depth (including Adam7
+ * interlacing) into 8-bit RGBA. The chunks are walked and CRC-checked by png-chunks.ts; here the
+ * image data is inflated with a cap equal to the size the header implies, so a PNG that lies
+ * about its dimensions is caught without inflating more than it claims. Pure and browser-safe
+ * (fflate for zlib).
  */
-import { crc32 } from './crc32';
 import { inflateCapped } from './inflate';
+import { isPng, PNG_CHUNK_LIMITS, readPngChunks, type PngInfo } from './png-chunks';
 
-export interface PngInfo {
-  width: number;
-  height: number;
-  bitDepth: number;
-  /** 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA. */
-  colorType: number;
-  interlaced: boolean;
-  /** Has an alpha channel or a tRNS chunk. */
-  hasTransparency: boolean;
-}
+export { isPng, type PngInfo };
 
 export type PngResult =
   | { ok: true; info: PngInfo; rgba?: Uint8Array }
@@ -26,32 +17,13 @@ export type PngResult =
 export const PNG_LIMITS = {
   /** Pixels decoded at most (icons are 192x192 and 32x32). */
   maxDecodePixels: 1024 * 1024,
-  maxChunks: 10_000,
+  maxChunks: PNG_CHUNK_LIMITS.maxChunks,
 } as const;
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 const ADAM7 = [
   [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
 ] as const;
-
-function be32(b: Uint8Array, o: number): number {
-  return (((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number)) >>> 0;
-}
-
-export function isPng(b: Uint8Array): boolean {
-  return b.length >= 8 && SIGNATURE.every((v, i) => b[i] === v);
-}
-
-function describeNonPng(b: Uint8Array): string {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'the file is a JPEG, not a PNG';
-  if (b.length >= 6 && (String.fromCharCode(...b.subarray(0, 6)) === 'GIF87a' || String.fromCharCode(...b.subarray(0, 6)) === 'GIF89a')) return 'the file is a GIF, not a PNG';
-  if (b.length >= 2 && b[0] === 0x42 && b[1] === 0x4d) return 'the file is a BMP, not a PNG';
-  if (b.length >= 5 && /^\s*<(\?xml|svg)/i.test(String.fromCharCode(...b.subarray(0, Math.min(64, b.length))))) return 'the file is an SVG, not a PNG';
-  if (b.length === 0) return 'the file is empty';
-  return 'the file does not start with the PNG signature';
-}
 
 function rowBytes(width: number, bitsPerPixel: number): number {
   return Math.ceil((width * bitsPerPixel) / 8);
@@ -100,57 +72,9 @@ function unfilter(data: Uint8Array, start: number, h: number, stride: number, bp
 
 /** Reads a PNG; with `decode`, also returns its pixels as 8-bit RGBA. Never throws. */
 export function readPng(b: Uint8Array, options: { decode?: boolean } = {}): PngResult {
-  if (!isPng(b)) return { ok: false, error: describeNonPng(b) };
-  let o = 8;
-  let info: PngInfo | undefined;
-  let palette: Uint8Array | undefined;
-  let trns: Uint8Array | undefined;
-  const idat: Uint8Array[] = [];
-  let idatBytes = 0;
-  let sawEnd = false;
-  for (let n = 0; o < b.length; n++) {
-    if (n > PNG_LIMITS.maxChunks) return { ok: false, error: `the file has more than ${PNG_LIMITS.maxChunks} chunks`, ...(info ? { info } : {}) };
-    if (o + 12 > b.length) return { ok: false, error: 'the file ends in the middle of a chunk (truncated)', ...(info ? { info } : {}) };
-    const len = be32(b, o);
-    const type = String.fromCharCode(b[o + 4] as number, b[o + 5] as number, b[o + 6] as number, b[o + 7] as number);
-    if (len > b.length - o - 12) return { ok: false, error: `the ${JSON.stringify(type)} chunk claims ${len} bytes but the file ends first (truncated or corrupt)`, ...(info ? { info } : {}) };
-    const data = b.subarray(o + 8, o + 8 + len);
-    if (crc32(b, o + 4, o + 8 + len) !== be32(b, o + 8 + len)) return { ok: false, error: `the ${JSON.stringify(type)} chunk fails its CRC check (the file is corrupt)`, ...(info ? { info } : {}) };
-    o += 12 + len;
-    if (n === 0 && type !== 'IHDR') return { ok: false, error: 'the first chunk is not IHDR' };
-    if (type === 'IHDR') {
-      if (info) return { ok: false, error: 'the file has two IHDR chunks', info };
-      if (len !== 13) return { ok: false, error: 'the IHDR chunk has the wrong length' };
-      const colorType = data[9] as number;
-      const bitDepth = data[8] as number;
-      info = {
-        width: be32(data, 0),
-        height: be32(data, 4),
-        bitDepth,
-        colorType,
-        interlaced: data[12] === 1,
-        hasTransparency: colorType === 4 || colorType === 6,
-      };
-      if (info.width === 0 || info.height === 0 || info.width > 0x7fffffff || info.height > 0x7fffffff) return { ok: false, error: 'the IHDR chunk gives an invalid width or height', info };
-      if (!(colorType in DEPTHS) || !DEPTHS[colorType]!.includes(bitDepth)) return { ok: false, error: `colour type ${colorType} with bit depth ${bitDepth} is not a valid PNG combination`, info };
-      if (data[10] !== 0 || data[11] !== 0 || (data[12] as number) > 1) return { ok: false, error: 'the IHDR chunk names an unknown compression, filter or interlace method', info };
-    } else if (type === 'PLTE') {
-      palette = data;
-    } else if (type === 'tRNS') {
-      trns = data;
-      if (info) info.hasTransparency = true;
-    } else if (type === 'IDAT') {
-      idat.push(data);
-      idatBytes += data.length;
-    } else if (type === 'IEND') {
-      sawEnd = true;
-      break;
-    }
-  }
-  if (!info) return { ok: false, error: 'the file has no IHDR chunk' };
-  if (!sawEnd) return { ok: false, error: 'the file has no IEND chunk (truncated)', info };
-  if (idat.length === 0) return { ok: false, error: 'the file has no image data (IDAT)', info };
-  if (info.colorType === 3 && !palette) return { ok: false, error: 'a palette image has no PLTE chunk', info };
+  const chunks = readPngChunks(b);
+  if (!chunks.ok) return chunks;
+  const { info, palette, trns, idat, idatBytes } = chunks;
   if (!options.decode) return { ok: true, info };
   if (info.width * info.height > PNG_LIMITS.maxDecodePixels) return { ok: false, error: `the image is ${info.width}x${info.height}; botflow decodes icons up to ${PNG_LIMITS.maxDecodePixels} pixels`, info };
 
@@ -160,8 +84,8 @@ export function readPng(b: Uint8Array, options: { decode?: boolean } = {}): PngR
   const passes = info.interlaced
     ? ADAM7.map(([x0, y0, dx, dy]) => ({
       x0, y0, dx, dy,
-      w: Math.max(0, Math.ceil((info!.width - x0) / dx)),
-      h: Math.max(0, Math.ceil((info!.height - y0) / dy)),
+      w: Math.max(0, Math.ceil((info.width - x0) / dx)),
+      h: Math.max(0, Math.ceil((info.height - y0) / dy)),
     })).filter((p) => p.w > 0 && p.h > 0)
     : [{ x0: 0, y0: 0, dx: 1, dy: 1, w: info.width, h: info.height }];
   const expected = passes.reduce((sum, p) => sum + p.h * (1 + rowBytes(p.w, bitsPerPixel)), 0);
@@ -182,7 +106,7 @@ export function readPng(b: Uint8Array, options: { decode?: boolean } = {}): PngR
   if (raw.length < expected) return { ok: false, error: `the image data holds ${raw.length} bytes but a ${info.width}x${info.height} image needs ${expected}: the header lies about the size`, info };
 
   const rgba = new Uint8Array(info.width * info.height * 4);
-  const maxSample = (1 << info.bitDepth) - 1;
+  const maxSample = 2 ** info.bitDepth - 1;
   const trnsGrey = trns && info.colorType === 0 && trns.length >= 2 ? ((trns[0] as number) << 8) | (trns[1] as number) : -1;
   const trnsRgb = trns && info.colorType === 2 && trns.length >= 6
     ? [((trns[0] as number) << 8) | (trns[1] as number), ((trns[2] as number) << 8) | (trns[3] as number), ((trns[4] as number) << 8) | (trns[5] as number)]
@@ -194,12 +118,13 @@ export function readPng(b: Uint8Array, options: { decode?: boolean } = {}): PngR
     for (let y = 0; y < p.h; y++) {
       const row = start + y * (stride + 1) + 1;
       const sample = (index: number): number => {
-        if (info!.bitDepth === 8) return raw[row + index] as number;
-        if (info!.bitDepth === 16) return ((raw[row + index * 2] as number) << 8) | (raw[row + index * 2 + 1] as number);
-        const bit = index * info!.bitDepth;
-        return ((raw[row + (bit >> 3)] as number) >> (8 - info!.bitDepth - (bit & 7))) & maxSample;
+        if (info.bitDepth === 8) return raw[row + index] as number;
+        if (info.bitDepth === 16) return ((raw[row + index * 2] as number) << 8) | (raw[row + index * 2 + 1] as number);
+        const bit = index * info.bitDepth;
+        return ((raw[row + (bit >> 3)] as number) >> (8 - info.bitDepth - (bit & 7))) & maxSample;
       };
-      const to8 = (v: number): number => (info!.bitDepth === 16 ? v >> 8 : info!.bitDepth === 8 ? v : Math.round((v * 255) / maxSample));
+      // Rescaled to 8 bits linearly, round(v * 255 / max): the most accurate scaling by PNG's sample depth rules (RFC 2083, 9.1).
+      const to8 = (v: number): number => (info.bitDepth === 8 ? v : Math.round((v * 255) / maxSample));
       for (let x = 0; x < p.w; x++) {
         const out = ((p.y0 + y * p.dy) * info.width + (p.x0 + x * p.dx)) * 4;
         let r: number; let g: number; let bl: number; let a = 255;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../core/types';
+import type { CheckResult, Report } from '../core/types';
+import { GOLDEN_EXT, renderGoldens, SAMPLE_DOCS_BASE } from '../../scripts/sample-report';
 import { REPORT_FORMATS } from './formats';
 import { renderReport } from './index';
 import { compareReports } from './compare';
@@ -8,12 +9,25 @@ import { parseReport } from './load';
 import { reportSchemaErrors } from './schema';
 import { overallVerdict } from './shared';
 
+/** A real run (scripts/sample-report.ts made it; sample-report.test.ts keeps it equal to a fresh run). */
 const sample = JSON.parse(readFileSync(new URL('./fixtures/sample-report.json', import.meta.url), 'utf8')) as Report;
-const BASE = 'https://docs.example.test';
+const BASE = SAMPLE_DOCS_BASE;
+const byId = (id: string): CheckResult => sample.results.find((r) => r.id === id)!;
+const indexOf = (id: string): number => sample.results.findIndex((r) => r.id === id);
+/** Statuses worst first, as often as the sample has each. */
+const WORST_FIRST = ['fail', 'error', 'warn', 'info', 'pass', 'skip'] as const;
+const statusesWorstFirst = WORST_FIRST.flatMap((s) => Array.from({ length: sample.counts[s] }, () => s));
+const failedSentence = `${sample.counts.fail} of ${sample.results.length} checks failed.`;
+/** The run's time as the reporters print it: 2026-06-01 12:00:00 UTC. */
+const runTime = `${sample.startedAt.slice(0, 10)} ${sample.startedAt.slice(11, 19)} UTC`;
 
 describe('report schema', () => {
   it('accepts the golden sample', () => {
     expect(reportSchemaErrors(sample)).toEqual([]);
+  });
+
+  it('has a sample that shows every status, so every reporter renders each', () => {
+    for (const s of WORST_FIRST) expect(sample.counts[s], s).toBeGreaterThan(0);
   });
 
   it('accepts a report written before results carried sources (the field is optional)', () => {
@@ -26,7 +40,7 @@ describe('report schema', () => {
     ['wrong schemaVersion', { ...sample, schemaVersion: 2 }, '/schemaVersion'],
     ['unknown status', { ...sample, results: [{ ...sample.results[0], status: 'ok' }] }, '/results/0/status'],
     ['missing counts', { ...sample, counts: undefined }, '/'],
-    ['bad error code', { ...sample, results: [{ ...sample.results[3], error: { code: 'oops', message: 'x' } }] }, '/results/0/error/code'],
+    ['bad error code', { ...sample, results: [{ ...sample.results.find((r) => r.status === 'error'), error: { code: 'oops', message: 'x' } }] }, '/results/0/error/code'],
     ['extra top-level field', { ...sample, secret: 'x' }, '/'],
     ['a source that is not https', { ...sample, results: [{ ...sample.results[0], sources: [{ title: 'x', url: 'javascript:alert(1)' }] }] }, '/results/0/sources/0/url'],
     ['a source without a title', { ...sample, results: [{ ...sample.results[0], sources: [{ url: 'https://learn.microsoft.com/' }] }] }, '/results/0/sources/0'],
@@ -38,10 +52,9 @@ describe('report schema', () => {
 });
 
 describe('reporters', () => {
+  const goldens = renderGoldens(sample);
   it.each(REPORT_FORMATS)('%s output matches its golden file', async (format) => {
-    const text = renderReport(sample, format, { docsBaseUrl: BASE });
-    const ext = { text: 'txt', json: 'json', markdown: 'md', junit: 'xml', sarif: 'sarif.json', html: 'html' }[format];
-    await expect(text).toMatchFileSnapshot(`./fixtures/sample-report.golden.${ext}`);
+    await expect(goldens[format]).toMatchFileSnapshot(`./fixtures/sample-report.golden.${GOLDEN_EXT[format]}`);
   });
 
   it('json round-trips to the same report', () => {
@@ -69,8 +82,9 @@ describe('reporters', () => {
   });
 
   const hostile: Report = JSON.parse(JSON.stringify(sample));
-  hostile.results[2]!.title = 'Accepts | pipes';
-  hostile.results[2]!.message = 'Body was <html><script>x</script></html> & more';
+  hostile.results[indexOf('auth-missing-token')]!.title = 'Accepts | pipes';
+  hostile.results[indexOf('auth-missing-token')]!.message = 'Body was <html><script>x</script></html> & more';
+  hostile.results[indexOf('auth-missing-token')]!.evidence = { body: 'said `ok`' };
 
   it('markdown escapes table cells and fences evidence that contains backticks', () => {
     const md = renderReport(hostile, 'markdown');
@@ -80,20 +94,22 @@ describe('reporters', () => {
 
   it('markdown leads with the overall verdict, lists failures first and names each result\'s sources', () => {
     const md = renderReport(sample, 'markdown', { docsBaseUrl: BASE });
-    expect(md.split('\n')[2]).toBe('**Overall: ✖ FAIL.** 1 of 6 checks failed.');
+    expect(md.split('\n')[2]).toBe(`**Overall: ✖ FAIL.** ${failedSentence}`);
     const sections = [...md.matchAll(/^## (\w+): .* \(`([a-z-]+)`\)$/gm)].map((m) => m[1]);
-    expect(sections).toEqual(['FAIL', 'ERROR', 'WARN', 'INFO', 'PASS', 'SKIP']);
+    expect(sections).toEqual(statusesWorstFirst.map((s) => s.toUpperCase()));
     for (const r of sample.results) for (const s of r.sources ?? []) expect(md).toContain(`[${s.title.replace(/([[\]])/g, '\\$1')}](<${s.url}>)`);
     // A sub-finding is never shown worse than its check.
     const warned: Report = JSON.parse(JSON.stringify(sample));
-    warned.results[1]!.details = [{ message: 'one host', status: 'fail' }];
+    warned.results[indexOf('endpoint-dns')]!.details = [{ message: 'one host', status: 'fail' }];
+    expect(byId('endpoint-dns').status).toBe('warn');
     expect(renderReport(warned, 'markdown')).toContain('- ▲ WARN one host');
   });
 
   it('junit counts failures, errors and skips and escapes XML', () => {
     const xml = renderReport(hostile, 'junit');
-    expect(xml).toMatch(/<testsuite [^>]*tests="6" failures="1" errors="1" skipped="1"/);
-    expect((xml.match(/<testcase /g) ?? []).length).toBe(6);
+    const { fail, error, skip } = sample.counts;
+    expect(xml).toMatch(new RegExp(`<testsuite [^>]*tests="${sample.results.length}" failures="${fail}" errors="${error}" skipped="${skip}"`));
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(sample.results.length);
     expect(xml).toContain('&lt;html&gt;&lt;script&gt;');
     expect(xml).toContain('&amp; more');
     expect(xml).not.toMatch(/<html>|<script>/);
@@ -106,7 +122,7 @@ describe('reporters', () => {
     const sarif = JSON.parse(renderReport(sample, 'sarif')) as { version: string; runs: Array<{ tool: { driver: { rules: unknown[] } }; results: Array<{ ruleId: string; level: string; kind: string }> }> };
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0]!;
-    expect(run.tool.driver.rules).toHaveLength(6);
+    expect(run.tool.driver.rules).toHaveLength(sample.results.length);
     const byId = Object.fromEntries(run.results.map((r) => [r.ruleId, r]));
     expect(byId['auth-missing-token']).toMatchObject({ level: 'error', kind: 'fail' });
     expect(byId['tls-certificate-expiry']).toMatchObject({ level: 'warning', kind: 'fail' });
@@ -129,11 +145,11 @@ describe('loading and comparing saved reports', () => {
   });
   it('compare reports what changed and whether it improved', () => {
     const after: Report = JSON.parse(JSON.stringify(sample));
-    after.results[2]!.status = 'pass';
+    after.results[indexOf('auth-missing-token')]!.status = 'pass';
     after.results = after.results.filter((r) => r.id !== 'calling-webhook');
-    after.results.push({ ...sample.results[0]!, id: 'tls-protocol-version', docsUrl: '/docs/checks/tls-protocol-version' });
+    after.results.push({ ...sample.results[0]!, id: 'registration-endpoint', docsUrl: '/docs/checks/registration-endpoint' });
     const cmp = compareReports(sample, after);
-    expect(cmp.summary).toEqual({ changed: 1, added: 1, removed: 1, unchanged: 4 });
+    expect(cmp.summary).toEqual({ changed: 1, added: 1, removed: 1, unchanged: sample.results.length - 2 });
     expect(cmp.changes.find((c) => c.id === 'auth-missing-token')).toMatchObject({ kind: 'changed', before: 'fail', after: 'pass', improved: true });
     expect(cmp.changes.find((c) => c.id === 'calling-webhook')).toMatchObject({ kind: 'removed' });
   });
@@ -154,15 +170,15 @@ describe('html report', () => {
   });
 
   it('names the target, the run time, the tool version and the overall verdict', () => {
-    expect(html).toContain('<dd data-target><code>https://bot.contoso.example/api/messages</code></dd>');
-    expect(html).toContain('<time datetime="2026-06-01T12:00:00.000Z">2026-06-01 12:00:00 UTC</time>');
-    expect(html).toContain('<dd data-tool-version>botflow 0.1.0 (report schema v1)</dd>');
-    expect(html).toContain('data-overall-verdict="fail">\n<strong><span aria-hidden="true">✖</span> FAIL</strong>\n<p>1 of 6 checks failed.</p>');
+    expect(html).toContain(`<dd data-target><code>${sample.target.url as string}</code></dd>`);
+    expect(html).toContain(`<time datetime="${sample.startedAt}">${runTime}</time>`);
+    expect(html).toContain(`<dd data-tool-version>botflow ${sample.tool.version} (report schema v1)</dd>`);
+    expect(html).toContain(`data-overall-verdict="fail">\n<strong><span aria-hidden="true">✖</span> FAIL</strong>\n<p>${failedSentence}</p>`);
   });
 
   it('shows every finding worst first, with its evidence, fix, sources and docs link', () => {
     const order = [...html.matchAll(/<article class="finding s-(\w+)" id="([a-z-]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(['fail', 'error', 'warn', 'info', 'pass', 'skip']);
+    expect(order).toEqual(statusesWorstFirst);
     for (const r of sample.results) {
       const start = html.indexOf(`<article class="finding s-${r.status}" id="${r.id}"`);
       const body = html.slice(start, html.indexOf('</article>', start));
@@ -176,14 +192,14 @@ describe('html report', () => {
   it('has a dark scheme and a print layout with page margins and a stamp on every page', () => {
     expect(html).toContain('@media (prefers-color-scheme: dark)');
     expect(html).toMatch(/@page \{ size: A4; margin: 20mm 16mm 20mm 16mm;/);
-    expect(html).toContain('@bottom-left { content: "botflow 0.1.0 · run 2026-06-01 12:00:00 UTC"');
+    expect(html).toContain(`@bottom-left { content: "botflow ${sample.tool.version} · run ${runTime}"`);
     expect(html).toContain('@media print');
   });
 
   it('escapes hostile text everywhere and never links a script URL', () => {
     const evil: Report = JSON.parse(JSON.stringify(sample));
-    evil.results[2]!.message = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
-    evil.results[2]!.sources = [{ title: '"><script>x</script>', url: 'javascript:alert(3)' }];
+    evil.results[indexOf('auth-missing-token')]!.message = '<img src=x onerror=alert(1)> </script><script>alert(2)</script>';
+    evil.results[indexOf('auth-missing-token')]!.sources = [{ title: '"><script>x</script>', url: 'javascript:alert(3)' }];
     evil.target = { url: 'https://x.test/"; } body { display: none } /*' };
     const out = renderReport(evil, 'html');
     expect(out).not.toMatch(/<img|<script>|href="javascript:/i);

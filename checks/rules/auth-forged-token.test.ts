@@ -32,5 +32,20 @@ runCheckTable(check, {
     { name: 'Easy Auth redirect', status: 'fail', messageId: 'signInRedirect', evidence: answer(302, { location: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize' }) },
     { name: 'crash on the token', status: 'warn', messageId: 'serverError', evidence: answer(500) },
     { name: 'wrong path', status: 'fail', messageId: 'notFound', evidence: answer(404) },
+    { name: '401 with an Entra challenge (Easy Auth)', status: 'fail', messageId: 'appServiceAuth401', evidence: answer(401, { 'www-authenticate': 'Bearer realm="bot.contoso.com" authorization_uri="https://login.microsoftonline.com/tid/oauth2/authorize" resource_id="x"' }) },
+    { name: '301 elsewhere', status: 'warn', messageId: 'redirect', evidence: answer(301, { location: 'https://www.contoso.com/' }), data: { status: 301, location: 'https://www.contoso.com/' } },
+    { name: '403 WAF page', status: 'warn', messageId: 'gatewayBlock', evidence: answer(403, { 'content-type': 'text/html', server: 'Microsoft-Azure-Application-Gateway/v2' }, '<html><body>403 Forbidden</body></html>'), data: { gateway: 'Azure Application Gateway' } },
+    { name: '405 no POST', status: 'fail', messageId: 'methodNotAllowed', evidence: answer(405) },
+    { name: '400 before the token is judged', status: 'warn', messageId: 'badRequest', evidence: answer(400) },
+    { name: '502 from a gateway', status: 'warn', messageId: 'gatewayError', evidence: answer(502, { 'x-azure-ref': '0abc' }), data: { status: 502, gateway: 'Azure Front Door' } },
+    { name: '418 unexpected', status: 'warn', messageId: 'other', evidence: answer(418), data: { status: 418 } },
+    {
+      name: 'connection refused to both probes', status: 'warn', messageId: 'noAnswer',
+      evidence: {
+        AuthProbeForgedToken: { ok: false, failure: { phase: 'connect', code: 'CHK_ERR_PROBE_NETWORK', osCode: 'ECONNREFUSED', message: 'The connection was refused.' }, invoke: { ok: false, failure: { phase: 'connect', code: 'CHK_ERR_PROBE_NETWORK', osCode: 'ECONNREFUSED', message: 'x' } } },
+        AuthProbeMissingToken: { ok: false, failure: { phase: 'connect', code: 'CHK_ERR_PROBE_NETWORK', osCode: 'ECONNREFUSED', message: 'The connection was refused.' }, invoke: { ok: false, failure: { phase: 'connect', code: 'CHK_ERR_PROBE_NETWORK', osCode: 'ECONNREFUSED', message: 'x' } } },
+      },
+      data: { phase: 'the TCP connection', message: 'The connection was refused.' },
+    },
   ],
 });

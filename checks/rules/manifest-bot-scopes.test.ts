@@ -1,6 +1,8 @@
 import { runCheckTable } from '../testing/check-tester';
 import check from './manifest-bot-scopes';
-import { baseEvidence, editedEvidence } from '../testing/manifests/evidence';
+import { zipSync } from 'fflate';
+import { baseEvidence, bytesEvidence, editedEvidence } from '../testing/manifests/evidence';
+import { colorIcon, outlineIcon } from '../testing/manifests/png-encode';
 import type { Manifest } from '../testing/manifests/corpus';
 
 const bot = (m: Manifest) => (m.bots as Array<Record<string, unknown>>)[0]!;
@@ -8,6 +10,7 @@ const commands = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `c
 
 runCheckTable(check, {
   valid: [
+    { name: 'a package without manifest.json', evidence: bytesEvidence(zipSync({ 'color.png': colorIcon(), 'outline.png': outlineIcon() })), status: 'skip', messageId: 'noManifest' },
     { name: 'personal, team, groupChat in v1.30', evidence: baseEvidence('hello-world-bot', '1.30'), messageId: 'ok' },
     { name: 'lower-case groupchat in v1.16', evidence: baseEvidence('hello-world-bot', '1.16') },
     { name: 'copilot in v1.21', evidence: baseEvidence('copilot-agent-bot', '1.21') },

@@ -1,4 +1,4 @@
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { runCheckTable } from '../testing/check-tester';
 import check from './manifest-icons';
 import { iconsEvidence } from '../testing/manifests/evidence';
@@ -9,6 +9,8 @@ import { colorIcon, encodePng, outlineIcon } from '../testing/manifests/png-enco
 const m = sample('hello-world-bot', '1.30');
 const pkg = (files: Record<string, Uint8Array | string | null>) => iconsEvidence(buildPackage(m, { files }));
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+const noColor = sample('hello-world-bot', '1.30');
+delete (noColor.icons as Record<string, string | undefined>).color;
 const withColor32 = sample('hello-world-bot', '1.30');
 (withColor32.icons as Record<string, string>).color32x32 = 'color32.png';
 
@@ -19,8 +21,10 @@ runCheckTable(check, {
     { name: '16-bit interlaced color icon', evidence: await pkg({ 'color.png': encodePng({ width: 192, height: 192, bitDepth: 16, interlace: true, pixel: (x, y) => [x, y, 128, 255] }) }), messageId: 'ok' },
     { name: 'optional color32x32 icon', evidence: await iconsEvidence(buildPackage(withColor32, { files: { 'color32.png': colorIcon(32) } })), messageId: 'ok' },
     { name: 'a manifest.json, not a package', evidence: await iconsEvidence(strToU8(JSON.stringify(m))), status: 'skip', messageId: 'notPackage' },
+    { name: 'a package without manifest.json', evidence: await iconsEvidence(zipSync({ 'color.png': colorIcon(), 'outline.png': outlineIcon() })), status: 'skip', messageId: 'noManifest' },
   ],
   invalid: [
+    { name: 'manifest names no color icon', evidence: await iconsEvidence(buildPackage(noColor)), status: 'fail', messageId: 'notDeclared', data: { role: 'color' } },
     { name: 'outline with a blue pixel (Store-review rule: warns)', evidence: await pkg({ 'outline.png': outlineIcon({ strayColor: [0, 120, 212, 255] }) }), status: 'warn', messageId: 'outlineColors', data: { offending: 1, x: 10, y: 3 } },
     { name: 'outline is the color icon scaled down', evidence: await pkg({ 'outline.png': colorIcon(32) }), status: 'warn', messageId: 'outlineColors' },
     { name: 'outline black on transparent', evidence: await pkg({ 'outline.png': encodePng({ width: 32, height: 32, pixel: (x) => (x < 16 ? [0, 0, 0, 255] : [0, 0, 0, 0]) }) }), status: 'warn', messageId: 'outlineColors' },

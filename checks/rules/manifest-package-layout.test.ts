@@ -28,6 +28,8 @@ runCheckTable(check, {
     { name: 'no input', evidence: { Manifest: { source: { kind: 'none', bytes: 0 } } }, status: 'skip', messageId: 'noInput' },
   ],
   invalid: [
+    // 1001 files and the folder entry zipSync adds for loc/.
+    { name: 'more entries than botflow reads', evidence: bytesEvidence(zipSync(Object.fromEntries([['manifest.json', json], ...Array.from({ length: 1001 }, (_, i) => [`loc/${i}.json`, strToU8('{}')])]))), status: 'fail', messageId: 'tooLarge', data: { reason: 'the archive declares 1002 entries; botflow reads at most 1000 (an app package normally has a handful)' } },
     { name: 'enclosing folder', evidence: bytesEvidence(buildPackage(m, { folder: 'appPackage' })), status: 'fail', messageId: 'nestedFolder', data: { path: 'appPackage/manifest.json' } },
     { name: 'no manifest.json', evidence: bytesEvidence(zipSync({ 'color.png': colorIcon(), 'outline.png': outlineIcon() })), status: 'fail', messageId: 'noManifest' },
     { name: 'Manifest.json with a capital M', evidence: bytesEvidence(zipSync({ 'Manifest.json': json, 'color.png': colorIcon(), 'outline.png': outlineIcon() })), status: 'fail', messageId: 'manifestCase' },

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCheckTable } from '../testing/check-tester';
 import check, { classifySsoResource, parseBotSsoResource } from './manifest-sso';
-import { baseEvidence, editedEvidence } from '../testing/manifests/evidence';
+import { zipSync } from 'fflate';
+import { baseEvidence, bytesEvidence, editedEvidence } from '../testing/manifests/evidence';
+import { colorIcon, outlineIcon } from '../testing/manifests/png-encode';
 import { APP_ID, BOT_ID, ENTRA_APP_ID } from '../testing/manifests/corpus';
 
 const wai = (w: Record<string, unknown>) => editedEvidence('bot-sso', '1.30', (m) => { m.webApplicationInfo = w as never; });
 
 runCheckTable(check, {
   valid: [
+    { name: 'a package without manifest.json', evidence: bytesEvidence(zipSync({ 'color.png': colorIcon(), 'outline.png': outlineIcon() })), status: 'skip', messageId: 'noManifest' },
     { name: 'api://botid-{id}', evidence: baseEvidence('bot-sso', '1.30'), messageId: 'okBot' },
     { name: 'api://{domain}/botid-{id}', evidence: baseEvidence('tab-and-bot-sso', '1.30'), messageId: 'okBot' },
     { name: 'separate Entra app (managed identity bot)', evidence: wai({ id: ENTRA_APP_ID, resource: `api://botid-${BOT_ID}` }), messageId: 'okBotSeparateApp' },

@@ -4,9 +4,14 @@ import type { JsonObject } from '../core/types';
 import type {} from '../gather/residency-service-url'; // its EvidenceMap entry (types only: rules do no I/O)
 import type { ServiceUrlProblemCode } from '../residency/service-url';
 
-/** When several problems apply, the message names the most telling one; all are in details. */
-const PROBLEM_ORDER: readonly ServiceUrlProblemCode[] = [
-  'invalidUrl', 'lookalikeHost', 'userinfo', 'unknownHost', 'insecureScheme', 'malformed', 'dotSegments', 'trailingDot', 'nonDefaultPort',
+/**
+ * When several problems apply, the message names the most telling one; all are in details.
+ * A trailing dot never names the message: a host that ends with a dot is never a Teams host, so it
+ * is always also a look-alike (of the Teams host without the dot) or an unknown host, which rank
+ * higher. It stays in details.
+ */
+const PROBLEM_ORDER: ReadonlyArray<Exclude<ServiceUrlProblemCode, 'trailingDot'>> = [
+  'invalidUrl', 'lookalikeHost', 'userinfo', 'unknownHost', 'insecureScheme', 'malformed', 'dotSegments', 'nonDefaultPort',
 ];
 
 const TOKEN_WARNING = 'A bot attaches its access token to every call it makes to the serviceUrl, so it must only call serviceUrls on the Teams hosts of its cloud.';
@@ -32,7 +37,6 @@ export default defineCheck({
       insecureScheme: '{{problem}} A bot must not send its token over plain HTTP.',
       malformed: '{{problem}} Treat it as untrusted.',
       dotSegments: '{{problem}} Teams never sends such paths; treat it as untrusted.',
-      trailingDot: '{{host}} ends with a dot. {{problem}}',
       nonDefaultPort: '{{problem}} Treat it as untrusted.',
     },
     remediation: {
@@ -43,7 +47,6 @@ export default defineCheck({
       insecureScheme: `${TOKEN_WARNING} Only call https serviceUrls.`,
       malformed: `${TOKEN_WARNING} Reject serviceUrls with backslashes, spaces or control characters.`,
       dotSegments: `${TOKEN_WARNING} Reject serviceUrls whose path contains . or .. segments.`,
-      trailingDot: `${TOKEN_WARNING} Reject hosts with a trailing dot rather than normalising them.`,
       nonDefaultPort: `${TOKEN_WARNING} Reject serviceUrls that name a port.`,
     },
     sources: [

@@ -11,6 +11,7 @@ runCheckTable(check, {
     { name: 'valid for months', messageId: 'valid', data: { days: 212 } },
     { name: 'exactly 30 days left', evidence: withLeaf({ notAfter: '2026-07-01T12:00:00.000Z' }), messageId: 'valid', data: { days: 30 } },
     { name: 'not https', status: 'skip', messageId: 'notProbed', evidence: { TlsHandshake: { probed: false, reason: 'not-https' } } },
+    { name: 'handshake failed', status: 'skip', messageId: 'handshakeFailed', evidence: { TlsHandshake: { ok: false, failure: { phase: 'tls', code: 'CHK_ERR_PROBE_NETWORK', message: 'alert handshake failure' } } }, data: { message: 'alert handshake failure' } },
   ],
   invalid: [
     { name: 'expires in 10 days', status: 'warn', messageId: 'expiresSoon', evidence: withLeaf({ notAfter: '2026-06-11T12:00:00.000Z' }), data: { days: 10 } },

@@ -7,6 +7,7 @@ runCheckTable(check, {
   valid: [
     { name: 'name matches', messageId: 'matches', data: { names: 'DNS:bot.contoso.com' } },
     { name: 'wildcard matches', evidence: { TlsHandshake: { chain: [cert({ subjectAltNames: ['DNS:*.contoso.com'] }), intermediate] } }, messageId: 'matches' },
+    { name: 'not https', status: 'skip', messageId: 'notProbed', evidence: { TlsHandshake: { probed: false, reason: 'not-https' } } },
     { name: 'handshake failed', status: 'skip', messageId: 'handshakeFailed', evidence: { TlsHandshake: { ok: false, failure: { phase: 'tls', code: 'CHK_ERR_PROBE_NETWORK', message: 'alert' } } } },
   ],
   invalid: [

@@ -79,6 +79,6 @@ describe('comparisonMismatch', () => {
     const a = sample();
     expect(comparisonMismatch(a, sample())).toBeUndefined();
     expect(comparisonMismatch(a, { ...sample(), suite: 'manifest' })).toMatch(/different suites \(manifest and endpoint\)/);
-    expect(comparisonMismatch(a, { ...sample(), target: { url: 'https://other.example/api/messages' } })).toMatch(/different targets \(https:\/\/other.example\/api\/messages and https:\/\/bot.contoso.example\/api\/messages\)/);
+    expect(comparisonMismatch(a, { ...sample(), target: { url: 'https://other.example/api/messages' } })).toContain(`different targets (https://other.example/api/messages and ${String(a.target.url)})`);
   });
 });

@@ -42,27 +42,43 @@ function paeth(a: number, b: number, c: number): number {
 
 const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
 
-export function encodePng(spec: PngSpec, options: { ihdrWidth?: number; ihdrHeight?: number; extraData?: number } = {}): Uint8Array {
-  const ct = spec.colorType ?? 6;
-  const depth = spec.bitDepth ?? 8;
+/** A PNG given by its raw samples: any valid colour type and bit depth, packed as the file stores them. */
+export interface RawPngSpec {
+  width: number;
+  height: number;
+  colorType: 0 | 2 | 3 | 4 | 6;
+  bitDepth: 1 | 2 | 4 | 8 | 16;
+  /** The samples of pixel (x, y), one per channel, each 0 to 2^bitDepth - 1 (a palette index for colour type 3). */
+  samples(x: number, y: number): number[];
+  /** PLTE entries as [r, g, b]. */
+  palette?: ReadonlyArray<readonly [number, number, number]>;
+  /** tRNS payload as bytes: alphas by palette index, or a 16-bit grey / RGB value that is transparent. */
+  trns?: readonly number[];
+  /** Filter type per row (cycled): exercises the decoder's unfilter paths. */
+  filters?: number[];
+  interlace?: boolean;
+  /** Splits the zlib stream over this many IDAT chunks (default 1). */
+  idatChunks?: number;
+  /** Ancillary chunks written before the image data, e.g. tEXt. */
+  extraChunks?: ReadonlyArray<{ type: string; data: Uint8Array }>;
+}
+
+/** Packs one row of samples at a bit depth (samples below 8 bits fill bytes from the high bit). */
+function packRow(samples: number[], depth: number): number[] {
+  if (depth === 8) return samples;
+  if (depth === 16) return samples.flatMap((v) => [v >> 8, v & 0xff]);
+  const out = new Array<number>(Math.ceil((samples.length * depth) / 8)).fill(0);
+  samples.forEach((v, i) => {
+    const bit = i * depth;
+    out[bit >> 3]! |= v << (8 - depth - (bit & 7));
+  });
+  return out;
+}
+
+export function encodeRawPng(spec: RawPngSpec, options: { ihdrWidth?: number; ihdrHeight?: number; extraData?: number } = {}): Uint8Array {
+  const { colorType: ct, bitDepth: depth } = spec;
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[ct];
   const bpp = Math.max(1, (channels * depth) >> 3);
-  const palette: Array<[number, number, number, number]> = [];
-  const paletteIndex = (c: [number, number, number, number]): number => {
-    let i = palette.findIndex((p) => p.every((v, k) => v === c[k]));
-    if (i < 0) { palette.push(c); i = palette.length - 1; }
-    return i;
-  };
-  const sample = (x: number, y: number): number[] => {
-    const [r, g, b, a] = spec.pixel(x, y);
-    switch (ct) {
-      case 0: return [r];
-      case 2: return [r, g, b];
-      case 3: return [paletteIndex([r, g, b, a])];
-      case 4: return [r, a];
-      default: return [r, g, b, a];
-    }
-  };
   const passes = spec.interlace
     ? ADAM7.map(([x0, y0, dx, dy]) => ({ x0, y0, dx, dy, w: Math.ceil((spec.width - x0) / dx), h: Math.ceil((spec.height - y0) / dy) })).filter((p) => p.w > 0 && p.h > 0)
     : [{ x0: 0, y0: 0, dx: 1, dy: 1, w: spec.width, h: spec.height }];
@@ -71,12 +87,9 @@ export function encodePng(spec: PngSpec, options: { ihdrWidth?: number; ihdrHeig
   for (const p of passes) {
     let prev: number[] | undefined;
     for (let y = 0; y < p.h; y++) {
-      const raw: number[] = [];
-      for (let x = 0; x < p.w; x++) {
-        for (const v of sample(p.x0 + x * p.dx, p.y0 + y * p.dy)) {
-          if (depth === 16) raw.push(v, v); else raw.push(v);
-        }
-      }
+      const samples: number[] = [];
+      for (let x = 0; x < p.w; x++) samples.push(...spec.samples(p.x0 + x * p.dx, p.y0 + y * p.dy));
+      const raw = packRow(samples, depth);
       const filter = spec.filters ? spec.filters[rowIndex++ % spec.filters.length]! : 0;
       rows.push(filter);
       for (let i = 0; i < raw.length; i++) {
@@ -96,13 +109,46 @@ export function encodePng(spec: PngSpec, options: { ihdrWidth?: number; ihdrHeig
   dv.setUint32(4, options.ihdrHeight ?? spec.height);
   ihdr[8] = depth; ihdr[9] = ct; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = spec.interlace ? 1 : 0;
   const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
-  const idat = zlibSync(new Uint8Array(rows));
-  if (ct === 3) {
-    parts.push(chunk('PLTE', new Uint8Array(palette.flatMap((p) => [p[0], p[1], p[2]]))));
-    if (palette.some((p) => p[3] !== 255)) parts.push(chunk('tRNS', new Uint8Array(palette.map((p) => p[3]))));
-  }
-  parts.push(chunk('IDAT', idat), chunk('IEND', new Uint8Array(0)));
+  if (spec.palette) parts.push(chunk('PLTE', new Uint8Array(spec.palette.flatMap((c) => [c[0], c[1], c[2]]))));
+  if (spec.trns) parts.push(chunk('tRNS', new Uint8Array(spec.trns)));
+  for (const extra of spec.extraChunks ?? []) parts.push(chunk(extra.type, extra.data));
+  const stream = zlibSync(new Uint8Array(rows));
+  const pieces = Math.max(1, spec.idatChunks ?? 1);
+  const size = Math.ceil(stream.length / pieces);
+  for (let i = 0; i < pieces; i++) parts.push(chunk('IDAT', stream.subarray(i * size, Math.min(stream.length, (i + 1) * size))));
+  parts.push(chunk('IEND', new Uint8Array(0)));
   return concat(parts);
+}
+
+/** A PNG of 8-bit RGBA colours, stored as the colour type and depth asked (palette built from the colours seen). */
+export function encodePng(spec: PngSpec, options: { ihdrWidth?: number; ihdrHeight?: number; extraData?: number } = {}): Uint8Array {
+  const ct = spec.colorType ?? 6;
+  const depth = spec.bitDepth ?? 8;
+  const palette: Array<[number, number, number, number]> = [];
+  const paletteIndex = (c: [number, number, number, number]): number => {
+    let i = palette.findIndex((p) => p.every((v, k) => v === c[k]));
+    if (i < 0) { palette.push(c); i = palette.length - 1; }
+    return i;
+  };
+  const widen = (v: number): number => (depth === 16 ? (v << 8) | v : v);
+  const samples = (x: number, y: number): number[] => {
+    const [r, g, b, a] = spec.pixel(x, y);
+    switch (ct) {
+      case 0: return [widen(r)];
+      case 2: return [r, g, b].map(widen);
+      case 3: return [paletteIndex([r, g, b, a])];
+      case 4: return [r, a].map(widen);
+      default: return [r, g, b, a].map(widen);
+    }
+  };
+  if (ct === 3) for (let y = 0; y < spec.height; y++) for (let x = 0; x < spec.width; x++) samples(x, y);
+  return encodeRawPng({
+    width: spec.width, height: spec.height, colorType: ct, bitDepth: depth, samples,
+    ...(spec.filters ? { filters: spec.filters } : {}),
+    ...(spec.interlace ? { interlace: true } : {}),
+    ...(ct === 3 ? { palette: palette.map((p) => [p[0], p[1], p[2]] as const) } : {}),
+    ...(ct === 3 && palette.some((p) => p[3] !== 255) ? { trns: palette.map((p) => p[3]) } : {}),
+  }, options);
 }
 
 /** A 192x192 colour icon: a blue rounded square on a transparent background. */

@@ -5,6 +5,7 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type { CheckResult, Report } from '../../../checks/core/types';
 import type { ReportComparison } from '../../../checks/report/compare';
 import { humanTime, overallVerdict, plural, shownDetailStatus, STATUS_SYMBOL, targetLabel } from '../../../checks/report/shared';
+import ScrollTable from '../ScrollTable';
 import SourceLinks from '../SourceLinks';
 import StatusBadge from '../StatusBadge';
 import { countsSentence } from '../../utils/run-progress';
@@ -131,31 +132,29 @@ function ComparisonView({ comparison }: { comparison: ReportComparison }): React
       {shown.length === 0 ? (
         <p>No check changed its status.</p>
       ) : (
-        <div className={styles.tableScroll}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Check</th>
-                <th scope="col">Earlier</th>
-                <th scope="col">Later</th>
-                <th scope="col">Change</th>
+        <ScrollTable>
+          <thead>
+            <tr>
+              <th scope="col">Check</th>
+              <th scope="col">Earlier</th>
+              <th scope="col">Later</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.id} data-check-id={c.id} data-change-kind={c.kind}>
+                <th scope="row"><code>{c.id}</code></th>
+                <td data-col="before">{c.before ? <StatusBadge status={c.before} /> : 'not run'}</td>
+                <td data-col="after">{c.after ? <StatusBadge status={c.after} /> : 'not run'}</td>
+                <td>
+                  {c.kind === 'added' ? 'new check' : c.kind === 'removed' ? 'no longer run' : c.improved === true ? 'better' : c.improved === false ? 'worse' : 'changed'}
+                  {c.messageAfter && c.kind !== 'removed' ? <div className={styles.small}>{c.messageAfter}</div> : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.id} data-check-id={c.id} data-change-kind={c.kind}>
-                  <th scope="row"><code>{c.id}</code></th>
-                  <td data-col="before">{c.before ? <StatusBadge status={c.before} /> : 'not run'}</td>
-                  <td data-col="after">{c.after ? <StatusBadge status={c.after} /> : 'not run'}</td>
-                  <td>
-                    {c.kind === 'added' ? 'new check' : c.kind === 'removed' ? 'no longer run' : c.improved === true ? 'better' : c.improved === false ? 'worse' : 'changed'}
-                    {c.messageAfter && c.kind !== 'removed' ? <div className={styles.small}>{c.messageAfter}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </section>
   );
