@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildManifestFastPath } from './manifest-fast-path.mjs';
+import { BUNDLE_ALIASES, buildManifestFastPath } from './manifest-fast-path.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,9 +33,7 @@ const COMMON = {
   metafile: true,
   legalComments: 'none',
   banner: { js: REQUIRE_SHIM },
-  // jsonc-parser's `main` is a UMD wrapper whose require() calls esbuild cannot follow (the
-  // bundle would then require ./impl/* at run time); its ESM build bundles cleanly.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  alias: BUNDLE_ALIASES,
 };
 
 /** Builds the CLI bundle into `outdir` (default dist/), replacing what was there. */

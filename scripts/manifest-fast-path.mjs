@@ -19,10 +19,18 @@ import { BUILD_ID_MARK, scriptLoader, writeCodeCaches } from '../bin/code-cache.
 // Each script is a function expression that code-cache.mjs calls with the CommonJS arguments.
 const WRAP = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '})' } };
 
+/**
+ * Package aliases every bundle needs (dist/cli.mjs, this fast path, the single file):
+ * jsonc-parser's `main` is a UMD wrapper whose require() calls esbuild cannot follow (the bundle
+ * would then require ./impl/* at run time); its ESM build bundles cleanly.
+ */
+export const BUNDLE_ALIASES = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 const COMMON = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
+  alias: BUNDLE_ALIASES,
   target: 'node20.19',
   logLevel: 'warning',
   metafile: true,
