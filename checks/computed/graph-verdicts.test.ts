@@ -34,9 +34,7 @@ describe('audienceVerdict', () => {
     ['MultiTenant', 'AzureADMyOrg', 'fail'],
     ['SingleTenant', 'AzureADMyOrg', 'pass'],
     ['SingleTenant', 'AzureADMultipleOrgs', 'warn'],
-    ['UserAssignedMSI', 'AzureADMyOrg', 'skip'],
-    [undefined, 'AzureADMyOrg', 'info'],
-  ])('%s bot with %s -> %s', (type, audience, status) => {
+  ] as const)('%s bot with %s -> %s', (type, audience, status) => {
     expect(audienceVerdict({ credentials: [], signInAudience: audience }, type).status).toBe(status);
   });
 

@@ -2,6 +2,7 @@
  * Verdicts on an app registration read from Graph: credential expiry and sign-in audience
  * against the bot's app type. Pure (the clock is a parameter), browser-safe.
  */
+import type { BotAppType } from './credentials-model';
 import type { AppCredential, GraphApplication } from './graph-types';
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -18,9 +19,9 @@ export interface CredentialVerdict extends AppCredential {
 export interface AudienceVerdict {
   status: Verdict;
   /** Which case it is (the credentials-sign-in-audience rule words each one). */
-  kind: 'fits' | 'mismatch' | 'unusual' | 'noAudience' | 'noAppType' | 'otherType';
+  kind: 'fits' | 'mismatch' | 'unusual' | 'noAudience';
   signInAudience?: string;
-  appType?: string;
+  appType: BotAppType;
 }
 
 /** Expired fails, expiring within 30 days warns, no end date is informational. */
@@ -41,14 +42,11 @@ export function credentialVerdicts(app: GraphApplication, now: Date): Credential
  * A MultiTenant bot gets its token from the botframework.com tenant, which only works for a
  * multi-tenant app registration; a SingleTenant bot's app is normally AzureADMyOrg.
  */
-export function audienceVerdict(app: GraphApplication, appType: string | undefined): AudienceVerdict {
+export function audienceVerdict(app: GraphApplication, appType: BotAppType): AudienceVerdict {
   const audience = app.signInAudience;
-  const type = appType?.toLowerCase();
-  const base = { ...(audience ? { signInAudience: audience } : {}), ...(appType ? { appType } : {}) };
-  if (!audience) return { ...base, status: 'skip', kind: 'noAudience' };
-  if (!type) return { ...base, status: 'info', kind: 'noAppType' };
+  if (!audience) return { appType, status: 'skip', kind: 'noAudience' };
+  const base = { signInAudience: audience, appType };
   const multiOrg = audience === 'AzureADMultipleOrgs' || audience === 'AzureADandPersonalMicrosoftAccount';
-  if (type === 'multitenant') return multiOrg ? { ...base, status: 'pass', kind: 'fits' } : { ...base, status: 'fail', kind: 'mismatch' };
-  if (type === 'singletenant') return audience === 'AzureADMyOrg' ? { ...base, status: 'pass', kind: 'fits' } : { ...base, status: 'warn', kind: 'unusual' };
-  return { ...base, status: 'skip', kind: 'otherType' };
+  if (appType === 'MultiTenant') return multiOrg ? { ...base, status: 'pass', kind: 'fits' } : { ...base, status: 'fail', kind: 'mismatch' };
+  return audience === 'AzureADMyOrg' ? { ...base, status: 'pass', kind: 'fits' } : { ...base, status: 'warn', kind: 'unusual' };
 }

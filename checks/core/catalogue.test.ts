@@ -62,7 +62,7 @@ describe('check catalogue against the suites', () => {
   });
 
   it('has ids in kebab case with the prefix of an area', () => {
-    for (const { id } of checkCatalogue) expect(id).toMatch(/^(endpoint|tls|auth|calling|manifest|registration|egress|residency)(-[a-z0-9]+)+$/);
+    for (const { id } of checkCatalogue) expect(id).toMatch(/^(endpoint|tls|auth|calling|manifest|registration|egress|residency|credentials)(-[a-z0-9]+)+$/);
   });
 });
 

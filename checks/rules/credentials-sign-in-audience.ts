@@ -8,8 +8,6 @@ const messages = {
   mismatch: 'signInAudience is {{audience}}, but a MultiTenant bot asks the botframework.com tenant for its token, which fails (AADSTS700016) for an app limited to its own tenant.',
   unusual: 'signInAudience is {{audience}} for a SingleTenant bot; a single-tenant bot\'s app registration is normally AzureADMyOrg (accounts in this directory only).',
   noAudience: 'The app registration did not report its signInAudience.',
-  noAppType: 'signInAudience is {{audience}}; no app type was given to compare it with.',
-  otherType: 'App type {{appType}} has no app registration audience to compare.',
 };
 
 export default defineCheck({
