@@ -27,6 +27,17 @@ interface AutocannonResult {
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
+/** One throughput row: average requests per second, ok only without errors or non-2xx answers. */
+function throughput(name: string, r: AutocannonResult): BenchResult {
+  return {
+    name,
+    value: r.requests.average,
+    unit: 'req/s',
+    ok: r.errors === 0 && r.non2xx === 0,
+    note: `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`,
+  };
+}
+
 /** The same minimal v1.17 manifest the registration tests use (one bot). */
 const MANIFEST = JSON.stringify(manifestJson('11111111-2222-3333-4444-555555555555'));
 
@@ -149,13 +160,7 @@ export default async function bench(): Promise<BenchResult[]> {
 
     // 3. Throughput (autocannon, 10 connections, 3 s each).
     const health = await autocannon({ url: `${base}/api/health`, connections: 10, duration: 3 });
-    results.push({
-      name: 'GET /api/health throughput',
-      value: health.requests.average,
-      unit: 'req/s',
-      ok: health.errors === 0 && health.non2xx === 0,
-      note: `p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms, errors ${health.errors}, non-2xx ${health.non2xx}`,
-    });
+    results.push(throughput('GET /api/health throughput', health));
     const manifestRuns = await autocannon({
       url: `${base}/api/runs`,
       method: 'POST',
@@ -164,13 +169,7 @@ export default async function bench(): Promise<BenchResult[]> {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ suite: 'manifest', input: { manifest: MANIFEST } }),
     });
-    results.push({
-      name: 'POST /api/runs (manifest) throughput',
-      value: manifestRuns.requests.average,
-      unit: 'req/s',
-      ok: manifestRuns.errors === 0 && manifestRuns.non2xx === 0,
-      note: `p50 ${manifestRuns.latency.p50} ms, p99 ${manifestRuns.latency.p99} ms, errors ${manifestRuns.errors}, non-2xx ${manifestRuns.non2xx}`,
-    });
+    results.push(throughput('POST /api/runs (manifest) throughput', manifestRuns));
   } finally {
     await app.close();
     await bot.close();
