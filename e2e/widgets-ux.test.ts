@@ -62,13 +62,22 @@ afterAll(async () => {
 
 const pageUrl = (name: string, search = ''): string => `${serve.origin}/docs/self-checks/${name}${search}`;
 
+// A widget taller than the window is captured in one piece; the sticky navbar would be drawn over
+// it wherever the window happened to be, so it stays in the page's flow while the shot is taken.
+const SHOT_STYLE = '.navbar { position: static !important; }';
+
 /** Screenshots of one widget state: the widget at 1280 px, then the same at 390 px. */
 async function shoot(p: Page, target: Locator, name: string, mode: ColorMode): Promise<void> {
-  await target.screenshot({ path: path.join(SCREENSHOTS, `state-${name}.${mode}.png`) });
+  await target.screenshot({ path: path.join(SCREENSHOTS, `state-${name}.${mode}.png`), style: SHOT_STYLE });
   const size = p.viewportSize();
   await p.setViewportSize({ width: 390, height: 844 });
   await p.waitForTimeout(200);
-  await target.screenshot({ path: path.join(SCREENSHOTS, `state-${name}.${mode}.390.png`) });
+  await target.screenshot({ path: path.join(SCREENSHOTS, `state-${name}.${mode}.390.png`), style: SHOT_STYLE });
+  // A check id (kebab case) is one word to a reader: it never wraps at its hyphens, even at 390 px.
+  const wrapped = await target.evaluate((el) => [...el.querySelectorAll('code')]
+    .filter((c) => /^[a-z]+(-[a-z0-9]+)+$/.test(c.textContent ?? '') && c.getClientRects().length > 1)
+    .map((c) => c.textContent));
+  expect(wrapped, `check ids wrapped at 390 px in ${name}`).toEqual([]);
   if (size) await p.setViewportSize(size);
 }
 

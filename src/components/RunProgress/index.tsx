@@ -25,7 +25,7 @@ export default function RunProgress({ progress, hideWhenDone = true }: Props): R
             return (
               <li key={row.id} data-check-id={row.id} data-status={state}>
                 {row.status ? <StatusBadge status={row.status} /> : <span className={stopped ? styles.stopped : styles.running}>{stopped ? 'stopped, no result' : 'running…'}</span>}{' '}
-                <code>{row.id}</code> {row.title}
+                <code className={styles.id}>{row.id}</code> {row.title}
               </li>
             );
           })}
