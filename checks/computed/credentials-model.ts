@@ -1,6 +1,6 @@
 /**
- * The credentials suite's input and evidence types (types only, so rules import them without the
- * Node I/O of gather/credentials.ts). Nothing here holds a secret: the client secret and the Graph
+ * The credentials suite's input and evidence types, and the audience a scope implies (pure, so
+ * rules import them without the Node I/O of gather/credentials.ts). Nothing here holds a secret: the client secret and the Graph
  * token travel in the run's `credentials` (checks/core/gatherer.ts), and only facts about them
  * (a GUID shape, a Secret ID match) reach the evidence.
  */
@@ -8,6 +8,11 @@ import type { AadstsAdvice } from './entra-advice';
 import type { GraphApplication } from './graph-types';
 
 export type BotAppType = 'SingleTenant' | 'MultiTenant';
+
+/** The audience a Bot Framework token asked for with `scope` carries: the scope without /.default. */
+export function audienceOfScope(scope: string): string {
+  return scope.replace(/\/\.default$/, '');
+}
 
 /** The claims of the issued token worth showing: none of them is secret. */
 export interface TokenClaims {
@@ -46,8 +51,6 @@ export interface BotTokenEvidence {
   /** The tenant asked: the bot's own (SingleTenant) or the cloud's bot tenant (MultiTenant). */
   tenant: string;
   scope: string;
-  /** The audience a Bot Framework token of this cloud carries (the scope without /.default). */
-  expectedAudience: string;
   /** The supplied secret is shaped like a GUID, as a Secret ID is (the value is a longer random string). */
   secretLooksLikeGuid: boolean;
   outcome: TokenOutcome;

@@ -44,7 +44,6 @@ export const botTokenGatherer = defineGatherer({
       appType: t.appType,
       tenant: t.tenant,
       scope: t.scope,
-      expectedAudience: t.scope.replace(/\/\.default$/, ''),
       secretLooksLikeGuid: isGuid(clientSecret),
       outcome,
     };

@@ -11,7 +11,7 @@ runCheckTable(check, {
   base: {
     BotToken: {
       appId: APP_ID, appType: 'SingleTenant', tenant: 'tenant', scope: 'https://api.botframework.com/.default',
-      expectedAudience: 'https://api.botframework.com', secretLooksLikeGuid: false, outcome: issued,
+      secretLooksLikeGuid: false, outcome: issued,
     },
   },
   valid: [

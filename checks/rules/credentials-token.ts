@@ -2,7 +2,7 @@ import { defineCheck, type TypedOutcome } from '../core/define-check';
 import type { Detail, JsonObject } from '../core/types';
 import { json } from '../computed/json';
 import { AADSTS_REFERENCE_URL } from '../computed/entra-advice';
-import type {} from '../computed/credentials-model'; // its EvidenceMap entries (types only: rules do no I/O)
+import { audienceOfScope } from '../computed/credentials-model'; // and its EvidenceMap entries (pure: rules do no I/O)
 
 const messages = {
   issued: 'Entra ID issued a Bot Framework token for {{appId}}.',
@@ -43,7 +43,8 @@ export default defineCheck({
     const o = t.outcome;
     const hints: string[] = [];
     if (graph?.secretIsKeyIdOf) hints.push(`The secret you supplied is the Secret ID of the client secret "${graph.secretIsKeyIdOf}", not its value.`);
-    const base = { appId: t.appId, expected: t.expectedAudience, reference: REFERENCE, scope: t.scope };
+    const expectedAudience = audienceOfScope(t.scope);
+    const base = { appId: t.appId, expected: expectedAudience, reference: REFERENCE, scope: t.scope };
     const evidence = (extra: JsonObject): JsonObject => json({ tokenEndpoint: o.tokenEndpoint, scope: t.scope, tenant: t.tenant, ...extra, hints });
     const details = (lines: readonly string[]): { details?: Detail[] } => (lines.length ? { details: lines.map((message) => ({ message })) } : {});
     if (o.ok) {
@@ -51,8 +52,8 @@ export default defineCheck({
       const claims = [['aud', c.aud], ['iss', c.iss], ['tid', c.tid], ['appid', c.appid ?? c.azp], ['exp', o.expiresAt]]
         .filter((pair): pair is [string, string] => pair[1] !== undefined).map(([k, v]) => `${k} ${v}`);
       const ev = evidence({ claims: json(c), ...(o.expiresAt ? { expiresAt: o.expiresAt } : {}) });
-      if (c.aud && c.aud !== t.expectedAudience) {
-        hints.push(`The token's audience is ${c.aud}, not ${t.expectedAudience}.`);
+      if (c.aud && c.aud !== expectedAudience) {
+        hints.push(`The token's audience is ${c.aud}, not ${expectedAudience}.`);
         return { status: 'warn', messageId: 'otherAudience', data: { ...base, aud: c.aud }, evidence: ev, ...details([...claims, ...hints]) };
       }
       if (graph?.secretIsKeyIdOf) return { status: 'warn', messageId: 'secretIsKeyId', data: { ...base, name: graph.secretIsKeyIdOf }, evidence: ev, ...details([...claims, ...hints]) };
