@@ -6,7 +6,7 @@
  * - TLS verdicts (the four tls-* checks) vs `testssl.sh --fast` on the same local endpoint
  *   (TLS 1.0 to 1.3 offered): how much sooner (goal >= 20x), and whether both agree on the
  *   offered protocol versions;
- * - `node bin/botflow.mjs --version` cold start (goal <= 300 ms; run `npm run build:cli` first,
+ * - `node bin/botflow.cjs --version` cold start (goal <= 300 ms; run `npm run build:cli` first,
  *   `npm run bench` does).
  */
 import { execFile, spawnSync } from 'node:child_process';
@@ -151,7 +151,7 @@ async function tlsVsTestssl(ca: string): Promise<BenchResult[]> {
 }
 
 function coldStart(): BenchResult[] {
-  const bin = join(ROOT, 'bin', 'botflow.mjs');
+  const bin = join(ROOT, 'bin', 'botflow.cjs');
   const once = (): number => {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });

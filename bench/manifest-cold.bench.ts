@@ -58,14 +58,14 @@ export default async function bench(): Promise<BenchResult[]> {
     const file = join(dir, 'manifest.json');
     const text = JSON.stringify(manifest, null, 2);
     writeFileSync(file, text);
-    const ours = ['bin/botflow.mjs', 'manifest', file, '--format', 'json'];
+    const ours = ['bin/botflow.cjs', 'manifest', file, '--format', 'json'];
     const theirs = ['--input-type=module', '-e', OFFICIAL, file];
     // The fast path without its code caches: bin/ and dist/manifest/ copied, the .v8 files left out.
     const uncached = join(dir, 'uncached');
     cpSync(join(root, 'bin'), join(uncached, 'bin'), { recursive: true });
     cpSync(join(root, 'dist', 'manifest'), join(uncached, 'dist', 'manifest'), { recursive: true, filter: (src) => !src.endsWith('.v8') });
-    const noCache = [join(uncached, 'bin', 'botflow.mjs'), 'manifest', file, '--format', 'json'];
-    // The CLI bundle, run as bin/botflow.mjs ran it for every command before the fast path.
+    const noCache = [join(uncached, 'bin', 'botflow.cjs'), 'manifest', file, '--format', 'json'];
+    // The CLI bundle, run as bin/botflow.cjs ran it for every command before the fast path.
     writeFileSync(join(dir, 'bundle.mjs'), `const { runProcess } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.mjs')).href)});\nawait runProcess(process.argv.slice(2), {});\n`);
     const bundle = [join(dir, 'bundle.mjs'), 'manifest', file, '--format', 'json'];
     const bare = ['-e', '0'];

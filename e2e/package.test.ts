@@ -77,7 +77,7 @@ describe('botflow package (npm run pack:cli, installed from the tarball)', () =>
 
   it('installs the command, the CLI bundle and the built site, and no dependency', () => {
     const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ name: 'teams-bot-flow', version: TOOL_VERSION, bin: { botflow: 'bin/botflow.mjs' }, private: true });
+    expect(manifest).toMatchObject({ name: 'teams-bot-flow', version: TOOL_VERSION, bin: { botflow: 'bin/botflow.cjs' }, private: true });
     expect(manifest.dependencies).toBeUndefined();
     expect(existsSync(path.join(installed, 'node_modules'))).toBe(false);
     expect(readdirSync(path.join(prefix, 'lib', 'node_modules'))).toEqual(['teams-bot-flow']);

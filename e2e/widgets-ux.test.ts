@@ -104,7 +104,7 @@ async function shownVerdicts(p: Page): Promise<Record<string, string>> {
 
 describe('the start command\'s server', () => {
   it('is botflow serve with private targets allowed, and its search finds a page', async () => {
-    expect(serve.command.slice(0, 3)).toEqual(['node', 'bin/botflow.mjs', 'serve']);
+    expect(serve.command.slice(0, 3)).toEqual(['node', 'bin/botflow.cjs', 'serve']);
     const health = await (await fetch(`${serve.origin}/api/health`)).json() as { allowPrivate: boolean };
     expect(health.allowPrivate).toBe(true);
     await withPage(browser.context, `${serve.origin}/`, 'light', async ({ page: p, consoleErrors, failedRequests }) => {

@@ -1,6 +1,6 @@
 // The two esbuild bundles of the botflow CLI, both built from checks/ (the one source):
 // - buildCli: dist/cli.mjs plus lazily loaded chunks (one per command, one per manifest schema),
-//   run by bin/botflow.mjs in the repository and in the installed package, and dist/manifest/,
+//   run by bin/botflow.cjs in the repository and in the installed package, and dist/manifest/,
 //   the fast path of `botflow manifest` (scripts/manifest-fast-path.mjs);
 // - buildSingleFile: one self-contained botflow.mjs for a bot host with nothing but Node.js.
 // Every dependency is bundled into both, so neither needs node_modules at run time; the licences

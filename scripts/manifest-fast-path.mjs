@@ -1,5 +1,5 @@
 // The `botflow manifest` fast path, dist/manifest/ (see checks/entry/cli-manifest.ts): built by
-// buildCli (scripts/cli-bundle.mjs) next to the CLI bundle, run by bin/botflow.mjs.
+// buildCli (scripts/cli-bundle.mjs) next to the CLI bundle, run by bin/botflow.cjs.
 // - cli.js: the CLI with only the manifest command, one script (esbuild cannot split CommonJS,
 //   and a V8 code cache is made per script), every dependency inside;
 // - validators/teams-v<version>.js: one script per schema version, loaded only for a manifest of
@@ -14,9 +14,9 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BUILD_ID_MARK, scriptLoader, writeCodeCaches } from '../bin/code-cache.mjs';
+import { BUILD_ID_MARK, scriptLoader, writeCodeCaches } from '../bin/code-cache.cjs';
 
-// Each script is a function expression that code-cache.mjs calls with the CommonJS arguments.
+// Each script is a function expression that code-cache.cjs calls with the CommonJS arguments.
 const WRAP = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '})' } };
 
 /**
@@ -51,7 +51,7 @@ function validators(root) {
 }
 
 // In cli.js, `import('./validators/teams-v1.26.js')` (checks/manifest/schemas.ts) loads the script
-// validators/teams-v1.26.js through the loader bin/botflow.mjs gave (checks/entry/cached-scripts.ts).
+// validators/teams-v1.26.js through the loader bin/botflow.cjs gave (checks/entry/cached-scripts.ts).
 const validatorsAsScripts = (root) => ({
   name: 'botflow-validators-as-scripts',
   setup(b) {
@@ -83,13 +83,13 @@ const lazyChildProcess = {
 };
 
 /**
- * Ends each script with its build id (see bin/code-cache.mjs): the SHA-256 of what it holds.
- * code-cache.mjs reads the scripts as latin1, exact for ASCII, which is all esbuild writes.
+ * Ends each script with its build id (see bin/code-cache.cjs): the SHA-256 of what it holds.
+ * code-cache.cjs reads the scripts as latin1, exact for ASCII, which is all esbuild writes.
  */
 function stampBuildIds(files) {
   for (const file of files) {
     const bytes = readFileSync(file);
-    if (bytes.some((b) => b > 0x7f)) throw new Error(`${file} is not ASCII; bin/code-cache.mjs reads the fast path's scripts as latin1`);
+    if (bytes.some((b) => b > 0x7f)) throw new Error(`${file} is not ASCII; bin/code-cache.cjs reads the fast path's scripts as latin1`);
     const id = createHash('sha256').update(bytes).digest('hex');
     appendFileSync(file, `${BUILD_ID_MARK}${id}\n`);
   }
@@ -156,7 +156,7 @@ export async function buildManifestFastPath({ root, outdir, sourcemap }) {
     sourcemap: sourcemap ? 'linked' : false,
     plugins: [validatorsAsScripts(root), lazyChildProcess],
   });
-  // Nothing may be imported at run time but Node.js built-ins (require): code-cache.mjs runs the
+  // Nothing may be imported at run time but Node.js built-ins (require): code-cache.cjs runs the
   // script outside the ES module loader, so a dynamic import() would have nowhere to go.
   for (const [file, out] of Object.entries(cli.metafile.outputs)) {
     const outside = out.imports.filter((i) => i.external && !i.path.startsWith('node:') && i.kind !== 'require-call');

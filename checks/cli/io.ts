@@ -1,3 +1,5 @@
+import { stdStream, type StdStream } from './stdio';
+
 /** The CLI's view of the outside world, injectable so tests can run commands in-process. */
 export interface CliIO {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
@@ -13,11 +15,17 @@ export interface CliIO {
   siteDir?: string;
 }
 
-export function processIO(options: { siteDir?: string } = {}): CliIO {
+/** The process's own IO; its standard output and error can be flushed (see stdio.ts). */
+export interface ProcessIO extends CliIO {
+  stdout: StdStream;
+  stderr: StdStream;
+}
+
+export function processIO(options: { siteDir?: string } = {}): ProcessIO {
   return {
     ...(options.siteDir !== undefined ? { siteDir: options.siteDir } : {}),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: stdStream(1),
+    stderr: stdStream(2),
     env: process.env,
     cwd: process.cwd(),
     async readStdin() {

@@ -89,7 +89,7 @@ describe('botflow CLI (spawned)', () => {
     execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'ignore' });
   }, 60_000);
 
-  it('runs from bin/botflow.mjs and exits with the right code', async () => {
+  it('runs from bin/botflow.cjs and exits with the right code', async () => {
     const ok = await spawnCli(['--version']);
     expect(ok.code).toBe(0);
     expect(ok.stdout.startsWith(`botflow ${TOOL_VERSION}\n`)).toBe(true);

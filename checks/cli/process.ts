@@ -1,5 +1,5 @@
 /**
- * botflow as a process: what the `bin/botflow.mjs` script (repository and package) and the
+ * botflow as a process: what the `bin/botflow.cjs` script (repository and package) and the
  * single file (`standalone.ts`) both run. The entry of the CLI bundle (`npm run build:cli`).
  */
 import { main } from './main';

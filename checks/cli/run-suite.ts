@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+// fs.promises, not node:fs/promises: a bundle then loads it on first use, not on every start (issue 12).
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CheckInput } from '../core/evidence';
@@ -52,7 +53,7 @@ export async function emitReport(ctx: CommandContext, report: Report, flags: Com
   const text = redactSecrets(renderReport(safe, flags.format, { color, docsBaseUrl: docsBaseUrl(ctx), quiet: Boolean(flags.quiet) }), secrets);
   if (flags.output) {
     try {
-      await writeFile(flags.output, text, 'utf8');
+      await fsp.writeFile(flags.output, text, 'utf8');
     } catch (err) {
       throw new UsageError(`cannot write the report to "${flags.output}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Choose a writable path.`);
     }
@@ -86,10 +87,10 @@ export async function readCaFile(file: string, cwd: string): Promise<string> {
   const what = 'Give the path of a PEM file with the root certificate(s) to trust.';
   let text: string;
   try {
-    const info = await stat(full);
+    const info = await fsp.stat(full);
     if (!info.isFile()) throw new UsageError(`the CA file "${file}" is not a file. ${what}`);
     if (info.size > MAX_CA_BYTES) throw new UsageError(`the CA file "${file}" is larger than ${MAX_CA_BYTES / 1024} KiB. ${what}`);
-    text = await readFile(full, 'utf8');
+    text = await fsp.readFile(full, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';

@@ -16,6 +16,7 @@ import type {
   CheckResult, Counts, Environment, ErrorInfo, JsonObject, Outcome, Report, ReportSuite, RunEvent, SourceLink, Status,
 } from './types';
 import { TOOL_VERSION } from './version';
+import { monotonicMs } from './clock';
 
 export interface RunnableSuite {
   name: ReportSuite;
@@ -109,7 +110,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
   const now = params.now ?? (() => new Date());
   const environment = params.environment ?? 'node';
   const started = now();
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const emit = (event: RunEvent): void => {
     try { params.onEvent?.(event); } catch { /* a listener must not break the run */ }
   };
@@ -181,13 +182,13 @@ export async function runChecks(params: RunParams): Promise<Report> {
       get: get as GatherContext['get'],
     };
     emit({ type: 'gather-start', evidence: id });
-    const g0 = performance.now();
+    const g0 = monotonicMs();
     try {
       const value = await Promise.race([Promise.resolve().then(() => gatherer.gather(ctx)), timeout, deadline]);
-      emit({ type: 'gather-end', evidence: id, ok: true, durationMs: Math.round(performance.now() - g0) });
+      emit({ type: 'gather-end', evidence: id, ok: true, durationMs: Math.round(monotonicMs() - g0) });
       return value;
     } catch (err) {
-      emit({ type: 'gather-end', evidence: id, ok: false, durationMs: Math.round(performance.now() - g0) });
+      emit({ type: 'gather-end', evidence: id, ok: false, durationMs: Math.round(monotonicMs() - g0) });
       throw err;
     } finally {
       clearTimeout(timer);
@@ -243,7 +244,7 @@ export async function runChecks(params: RunParams): Promise<Report> {
     suite: params.suite.name,
     target: params.suite.describeTarget(input),
     startedAt: started.toISOString(),
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(monotonicMs() - t0),
     results,
     counts: countResults(results),
     ...(notes.length ? { notes } : {}),
@@ -274,7 +275,7 @@ function errorResult(check: AnyCheck, error: CheckEngineError | ErrorInfo, t0: n
     evidence: {},
     docsUrl: docsPath(check.meta.id),
     ...sourcesOf(check),
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(monotonicMs() - t0),
     error: { code: error.code, message: error.message },
   };
 }
@@ -300,7 +301,7 @@ export function evaluateOne(
   check: AnyCheck,
   evidence: Readonly<Record<string, unknown>>,
   ctx: { now: Date; input: Readonly<CheckInput> },
-  t0: number = performance.now(),
+  t0: number = monotonicMs(),
 ): CheckResult {
   let outcome: Outcome;
   try {
@@ -327,6 +328,6 @@ export function evaluateOne(
     ...(remediation ? { remediation: formatMessage(remediation, outcome.data) } : {}),
     docsUrl: docsPath(check.meta.id),
     ...sourcesOf(check),
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(monotonicMs() - t0),
   };
 }

@@ -2,7 +2,7 @@
  * How the `botflow manifest` fast path (cli-manifest.ts) loads the schema validator a manifest
  * needs. In that bundle, scripts/cli-bundle.mjs replaces each `import('./validators/teams-*.js')`
  * of checks/manifest/schemas.ts with a call to `loadScript`, which goes to the loader that
- * bin/code-cache.mjs gave: it runs dist/manifest/validators/<name>.js with its V8 code cache.
+ * bin/code-cache.cjs gave: it runs dist/manifest/validators/<name>.js with its V8 code cache.
  */
 
 /** Runs one script of the fast path (a path relative to its folder) and returns its exports. */

@@ -1,9 +1,9 @@
 /**
  * The `botflow manifest` fast path (checks/entry/cli-manifest.ts, built into dist/manifest/ by
- * scripts/manifest-fast-path.mjs and run by bin/botflow.mjs with V8 code caches): built here into
+ * scripts/manifest-fast-path.mjs and run by bin/botflow.cjs with V8 code caches): built here into
  * a folder of its own, it must answer exactly as the full CLI does (same output, same exit code)
  * on every real-world manifest of the test corpus, in every report format, for help and for bad
- * input; bin/botflow.mjs must take it for `manifest` and only then; and its caches must be used
+ * input; bin/botflow.cjs must take it for `manifest` and only then; and its caches must be used
  * by this Node.js, and ignored (with the same answer) when they do not belong to the script or
  * V8 refuses them.
  */
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const built = spawnNode(['--input-type=module', '-e', `import { buildCli } from ${JSON.stringify(pathToFileURL(join(ROOT, 'scripts', 'cli-bundle.mjs')).href)};\nawait buildCli({ outdir: ${JSON.stringify(dist)}, sourcemap: false });`], 240_000);
   if (built.code !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
   cpSync(join(ROOT, 'bin'), join(home, 'bin'), { recursive: true });
-  const { scriptLoader } = await import(pathToFileURL(join(home, 'bin', 'code-cache.mjs')).href) as CodeCache;
+  const { scriptLoader } = await import(pathToFileURL(join(home, 'bin', 'code-cache.cjs')).href) as CodeCache;
   load = scriptLoader(join(dist, 'manifest'));
   fast = load('cli.js') as FastCli;
   fast.useScriptLoader(load);
@@ -71,7 +71,7 @@ async function answer(run: (argv: readonly string[], io: CliIO) => Promise<numbe
 
 /** Both CLIs on one argv, with the clock stopped so that timestamps and durations agree. */
 async function both(argv: readonly string[]): Promise<[Answer, Answer]> {
-  vi.useFakeTimers({ toFake: ['Date', 'performance'], now: new Date('2026-01-02T03:04:05Z') });
+  vi.useFakeTimers({ toFake: ['Date', 'performance', 'hrtime'], now: new Date('2026-01-02T03:04:05Z') });
   return [await answer(fullMain, argv), await answer((a, io) => fast.main(a, io), argv)];
 }
 
@@ -112,7 +112,7 @@ function spawnNode(args: readonly string[], timeout = 60_000): Answer {
 
 // Runs the fast path in a fresh process and reports which caches V8 took.
 const PROBE = `
-import { scriptLoader } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bin', 'code-cache.mjs')).href)};
+import { scriptLoader } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bin', 'code-cache.cjs')).href)};
 const [dir, file] = process.argv.slice(-2);
 const load = scriptLoader(dir);
 const cli = load('cli.js');
@@ -158,8 +158,8 @@ describe('botflow manifest fast path: code caches', () => {
   });
 });
 
-describe('bin/botflow.mjs dispatch', () => {
-  const bin = (): string => join(home, 'bin', 'botflow.mjs');
+describe('bin/botflow.cjs dispatch', () => {
+  const bin = (): string => join(home, 'bin', 'botflow.cjs');
 
   it('takes the fast path for manifest, with the same answer as the CLI bundle', () => {
     const viaBin = spawnNode([bin(), 'manifest', 'inputs/app.zip', '--app-id', BOT_ID, '--format', 'sarif']);
@@ -176,12 +176,32 @@ describe('bin/botflow.mjs dispatch', () => {
     const noFast = join(home, 'no-fast');
     cpSync(join(home, 'bin'), join(noFast, 'bin'), { recursive: true });
     cpSync(dist, join(noFast, 'dist'), { recursive: true, filter: (src) => !src.startsWith(join(dist, 'manifest')) });
-    const r = spawnNode([join(noFast, 'bin', 'botflow.mjs'), 'manifest', 'inputs/nested.zip', '--format', 'json']);
+    const r = spawnNode([join(noFast, 'bin', 'botflow.cjs'), 'manifest', 'inputs/nested.zip', '--format', 'json']);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { results: Array<{ id: string; status: string }> }).results.find((x) => x.id === 'manifest-package-layout')?.status).toBe('fail');
     // With the fast path gone, only the bundle can have answered; and "residency" never takes it.
     const residency = spawnNode([bin(), 'residency', 'https://smba.trafficmanager.net/emea/', '--format', 'json']);
     expect(residency.code).toBe(0);
     expect(residency.stdout).toContain('"suite": "residency"');
+  });
+
+  // What a cold start costs beyond Node's own is mostly the Node modules it loads (issue 12):
+  // the fast path must not start the ES module loader (bin/botflow.cjs is CommonJS), create
+  // process.stdout on a pipe (node:net and the streams), read the clock through node:perf_hooks
+  // or read files through node:fs/promises (and libuv's thread pool).
+  it('loads none of the Node.js modules a manifest check does not need', () => {
+    const probe = join(home, 'loaded.cjs');
+    writeFileSync(probe, "process.on('exit', () => { require('node:fs').writeSync(2, '\\nLOADED ' + JSON.stringify(process.moduleLoadList)); });\n");
+    const r = spawnNode(['--require', probe, bin(), 'manifest', 'inputs/v1.26.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { suite: string }).suite).toBe('manifest');
+    const loaded = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('\nLOADED ') + 8)) as string[];
+    expect(loaded.length).toBeGreaterThan(20);
+    const unwanted = ['net', 'stream', 'perf_hooks', 'fs/promises', 'internal/modules/esm/module_job'];
+    expect(unwanted.filter((m) => loaded.includes(`NativeModule ${m}`))).toEqual([]);
+    // The same probe sees them when they are loaded: the full CLI bundle is an ES module.
+    const bundle = spawnNode(['--require', probe, '--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(dist, 'cli.mjs')).href)}); await m.runProcess(process.argv.slice(1));`, 'manifest', 'inputs/v1.26.json', '--format', 'json']);
+    const seen = JSON.parse(bundle.stderr.slice(bundle.stderr.lastIndexOf('\nLOADED ') + 8)) as string[];
+    expect(seen).toContain('NativeModule internal/modules/esm/module_job');
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Entry of the `botflow manifest` fast path, dist/manifest/cli.js (built by scripts/cli-bundle.mjs,
- * run by bin/botflow.mjs when the first argument that is not an option is `manifest`). It is the
+ * run by bin/botflow.cjs when the first argument that is not an option is `manifest`). It is the
  * same program as the full CLI with only the manifest command registered, which is what the full
  * CLI registers for such an argv too (program.ts, commandsIn), so help, errors, reports and exit
  * codes are the same. It is one script rather than ES module chunks so that it can be run with a
- * V8 code cache made at build time (bin/code-cache.mjs): no parsing or compiling on a cold start.
+ * V8 code cache made at build time (bin/code-cache.cjs): no parsing or compiling on a cold start.
  */
 import type { CliIO } from '../cli/io';
 import type { CommandLoaders } from '../cli/commands/loaders';

@@ -12,6 +12,7 @@ import {
 } from './egress-config';
 import { describePeer, type TlsPeerEvidence } from './egress-tls-chain';
 import { connectTls, resolveHost, type Resolution } from './net/index';
+import { monotonicMs } from '../core/clock';
 
 export interface EgressHostProbe {
   host: string;
@@ -52,7 +53,7 @@ async function probe(plan: EgressPlan, entry: EgressPlan['entries'][number], net
   const port = portOf(network, entry.host);
   const proxy = plan.proxyFor(entry.host, port);
   const timeouts = egressTimeouts(network);
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const base = {
     host: entry.host, port, required: entry.required,
     features: entry.features.filter((f) => plan.features.includes(f)), purpose: entry.purpose,
@@ -84,7 +85,7 @@ async function probe(plan: EgressPlan, entry: EgressPlan['entries'][number], net
         ...(resolution ? { dns: dnsOf(resolution) } : {}),
         connectMs: conn.timings.connectMs,
         tlsMs: conn.timings.tlsMs,
-        totalMs: Math.round(performance.now() - t0),
+        totalMs: Math.round(monotonicMs() - t0),
         tls: describePeer(conn.socket, publicRootsOf(network)),
       };
     } finally {
@@ -99,7 +100,7 @@ async function probe(plan: EgressPlan, entry: EgressPlan['entries'][number], net
       failedPhase: info.phase ?? (info.code === 'CHK_ERR_ADDRESS_REFUSED' ? 'dns' : phase),
       error: { code: info.code, ...(info.osCode ? { osCode: info.osCode } : {}), message: info.message },
       ...(resolution ? { dns: dnsOf(resolution) } : {}),
-      totalMs: Math.round(performance.now() - t0),
+      totalMs: Math.round(monotonicMs() - t0),
     };
   }
 }
@@ -115,7 +116,7 @@ export function egressHostsGatherer(network: EgressNetwork = {}): Gatherer<'Egre
     async gather(ctx) {
       const plan = egressPlan(ctx.input.egress);
       const signal = budgetSignal(ctx, network);
-      const t0 = performance.now();
+      const t0 = monotonicMs();
       const probes = await Promise.all(plan.entries.map((e) => probe(plan, e, network, signal, ctx.options.ca)));
       return {
         cloud: plan.cloud,
@@ -123,7 +124,7 @@ export function egressHostsGatherer(network: EgressNetwork = {}): Gatherer<'Egre
         ...(plan.region ? { region: plan.region } : {}),
         proxy: plan.proxy,
         probes,
-        durationMs: Math.round(performance.now() - t0),
+        durationMs: Math.round(monotonicMs() - t0),
       };
     },
   });

@@ -31,9 +31,9 @@ export async function runCli(argv: readonly string[], options: CliRunOptions = {
   return { code, stdout, stderr };
 }
 
-const BIN = fileURLToPath(new URL('../../bin/botflow.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/botflow.cjs', import.meta.url));
 
-/** Spawns `node bin/botflow.mjs` (needs `npm run build:cli` first). Kills it after timeoutMs. */
+/** Spawns `node bin/botflow.cjs` (needs `npm run build:cli` first). Kills it after timeoutMs. */
 export function spawnCli(argv: readonly string[], options: CliRunOptions & { timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {

@@ -1,6 +1,6 @@
 /**
  * Runs a command exactly as a widget shows it ("botflow ...", the installed CLI), through this repository's
- * CLI (node bin/botflow.mjs) as a real process, and returns its JSON report.
+ * CLI (node bin/botflow.cjs) as a real process, and returns its JSON report.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -45,11 +45,11 @@ export interface ShownRun {
   stderr: string;
 }
 
-/** Runs `botflow <args>` as shown (this repository's bin/botflow.mjs), with `--format json` added, in `cwd` with `env`. */
+/** Runs `botflow <args>` as shown (this repository's bin/botflow.cjs), with `--format json` added, in `cwd` with `env`. */
 export async function runShownCommand(command: string, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<ShownRun> {
   const words = shellWords(command);
   if (words[0] !== 'botflow') throw new Error(`not a botflow command: ${command}`);
-  const args = [path.join(REPO_ROOT, 'bin', 'botflow.mjs'), ...words.slice(1), '--format', 'json'];
+  const args = [path.join(REPO_ROOT, 'bin', 'botflow.cjs'), ...words.slice(1), '--format', 'json'];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },

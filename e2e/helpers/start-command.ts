@@ -34,8 +34,8 @@ export function startScriptServeStep(): string[] {
 
 export async function startServeStep(options: { site: string; env?: Record<string, string> }): Promise<StartedServer> {
   const command = startScriptServeStep();
-  if (command[0] !== 'node' || command[1] !== 'bin/botflow.mjs' || command[2] !== 'serve') {
-    throw new Error(`npm start does not end in "node bin/botflow.mjs serve ...": ${command.join(' ')}`);
+  if (command[0] !== 'node' || command[1] !== 'bin/botflow.cjs' || command[2] !== 'serve') {
+    throw new Error(`npm start does not end in "node bin/botflow.cjs serve ...": ${command.join(' ')}`);
   }
   const port = await freePort();
   // The same flags, on a free port and the build under test (later flags win).

@@ -120,7 +120,7 @@ describe('botflow endpoint (spawned bundle)', () => {
   }, 60_000);
 
   it('runs the built CLI against the SDK bot', async () => {
-    const { stdout, stderr } = await run(process.execPath, ['bin/botflow.mjs', 'endpoint', bot.url, '--allow-private', '--ca', caFile, '--format', 'json'], { cwd: ROOT, env: { ...process.env, HTTPS_PROXY: '', https_proxy: '' } });
+    const { stdout, stderr } = await run(process.execPath, ['bin/botflow.cjs', 'endpoint', bot.url, '--allow-private', '--ca', caFile, '--format', 'json'], { cwd: ROOT, env: { ...process.env, HTTPS_PROXY: '', https_proxy: '' } });
     const report = JSON.parse(stdout) as Report;
     expect(report.suite).toBe('endpoint');
     expect(report.results.find((r) => r.id === 'auth-forged-token')?.status).toBe('pass');
@@ -128,7 +128,7 @@ describe('botflow endpoint (spawned bundle)', () => {
   });
 
   it('exits 2 with one line for bad input', async () => {
-    const err = await run(process.execPath, ['bin/botflow.mjs', 'endpoint', 'ftp://x'], { cwd: ROOT }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const err = await run(process.execPath, ['bin/botflow.cjs', 'endpoint', 'ftp://x'], { cwd: ROOT }).then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(err?.code).toBe(2);
     expect(err?.stderr.trim().split('\n')).toHaveLength(1);
   });

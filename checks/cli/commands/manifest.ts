@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext, RegisterCommand } from '../command';
@@ -17,19 +17,24 @@ function mb(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
-/** Reads the manifest or package, refusing oversized files before reading them whole. */
-export async function readManifestFile(ctx: CommandContext, path: string): Promise<Uint8Array> {
+/**
+ * Reads the manifest or package, refusing oversized files before reading them whole. Synchronous:
+ * the command reads one file and does nothing else meanwhile, and the first asynchronous file
+ * operation of a process starts libuv's thread pool, a cost of every cold `botflow manifest`
+ * (issue 12) that buys nothing here.
+ */
+export function readManifestFile(ctx: CommandContext, path: string): Uint8Array {
   const full = isAbsolute(path) ? path : resolve(ctx.io.cwd, path);
-  let handle;
+  let fd: number;
   try {
-    handle = await open(full, 'r');
+    fd = openSync(full, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
     throw new UsageError(`cannot read "${path}": ${why}. Give the path of a manifest.json or an app package .zip.`);
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) throw new UsageError(`"${path}" is not a file. Give the path of a manifest.json or an app package .zip.`);
     if (stat.size > INPUT_LIMITS.maxPackageBytes) {
       throw new UsageError(`"${path}" is ${mb(stat.size)}; botflow reads app packages up to ${mb(INPUT_LIMITS.maxPackageBytes)} and manifest files up to ${mb(INPUT_LIMITS.maxJsonBytes)}. Check that this is the right file.`);
@@ -37,7 +42,7 @@ export async function readManifestFile(ctx: CommandContext, path: string): Promi
     const data = new Uint8Array(stat.size);
     let read = 0;
     while (read < stat.size) {
-      const { bytesRead } = await handle.read(data, read, stat.size - read, read);
+      const bytesRead = readSync(fd, data, read, stat.size - read, read);
       if (bytesRead === 0) break;
       read += bytesRead;
     }
@@ -51,7 +56,7 @@ export async function readManifestFile(ctx: CommandContext, path: string): Promi
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read "${path}": ${code === 'EISDIR' ? 'it is a directory' : (code ?? (err as Error).message)}. Give the path of a manifest.json or an app package .zip.`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -67,7 +72,7 @@ const register: RegisterCommand = (program: Command, ctx: CommandContext) => {
     if (flags.appId !== undefined && !isGuid(flags.appId.trim())) {
       throw new UsageError(`--app-id "${flags.appId}" is not a GUID; give the Microsoft App ID of the Azure Bot, e.g. 00000000-0000-0000-0000-000000000000.`);
     }
-    const bytes = await readManifestFile(ctx, file);
+    const bytes = readManifestFile(ctx, file);
     await runSuiteCommand(ctx, {
       suite: manifestSuite,
       input: {

@@ -11,6 +11,7 @@ import { addressRefused, PhaseNetworkError, PhaseTimeoutError, type NetPhase } f
 import { describeProxy, type ProxyConfig } from './proxy';
 import { chooseAddress, resolveHost, type LookupFn, type Resolution } from './resolve';
 import { phaseTimeouts, type PhaseTimeouts } from './timeouts';
+import { monotonicMs } from '../../core/clock';
 
 export interface GuardOptions {
   /** Let loopback/private/link-local/CGNAT/ULA through (never metadata addresses). */
@@ -123,7 +124,7 @@ async function openProxyTunnel(host: string, port: number, proxy: ProxyConfig, t
   if (p.protocol !== 'http:') throw new PhaseNetworkError('proxy', 'EPROXYSCHEME', `Only http:// proxies are supported (got ${p.protocol}).`);
   const proxyPort = p.port ? Number(p.port) : 80;
   const proxyHost = p.hostname.replace(/^\[|\]$/g, '');
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const socket = netConnect({ host: proxyHost, port: proxyPort });
   await waitFor(socket, 'connect', 'proxy', timeouts.connect, `proxy ${p.host}`, signal);
   const authority = hostLabel(host, port);
@@ -149,7 +150,7 @@ async function openProxyTunnel(host: string, port: number, proxy: ProxyConfig, t
     socket.destroy();
     throw new PhaseNetworkError('proxy', `EPROXY${status || 'HEAD'}`, `The proxy ${p.host} refused to tunnel to ${authority} (HTTP ${status || 'malformed answer'}).`);
   }
-  return { socket, connectMs: Math.round(performance.now() - t0) };
+  return { socket, connectMs: Math.round(monotonicMs() - t0) };
 }
 
 /** Opens a guarded TCP connection to `host:port`. */
@@ -168,11 +169,11 @@ export async function connectTcp(host: string, port: number, options: GuardOptio
   // Every address passed the guard; try them in the resolver's order (refused/unreachable -> next).
   let lastError: unknown;
   for (const address of addresses) {
-    const t0 = performance.now();
+    const t0 = monotonicMs();
     const socket = netConnect({ host: address.address, port, family: address.family });
     try {
       await waitFor(socket, 'connect', 'connect', timeouts.connect, target, options.signal);
-      return { socket, host: bare, port, address, timings: { dnsMs, connectMs: Math.round(performance.now() - t0) } };
+      return { socket, host: bare, port, address, timings: { dnsMs, connectMs: Math.round(monotonicMs() - t0) } };
     } catch (err) {
       lastError = err;
       const code = (err as PhaseNetworkError).osCode;
@@ -219,7 +220,7 @@ export async function connectTls(host: string, port: number, options: GuardOptio
   const tcp = await connectTcp(host, port, options);
   const servername = options.servername ?? (isIP(tcp.host) ? undefined : tcp.host);
   const secureContext = secureContextFor(options);
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const socket = tlsConnect({
     socket: tcp.socket,
     ...(servername ? { servername } : {}),
@@ -235,5 +236,5 @@ export async function connectTls(host: string, port: number, options: GuardOptio
     tcp.socket.destroy();
     throw err;
   }
-  return { ...tcp, socket, timings: { ...tcp.timings, tlsMs: Math.round(performance.now() - t0) } };
+  return { ...tcp, socket, timings: { ...tcp.timings, tlsMs: Math.round(monotonicMs() - t0) } };
 }

@@ -15,6 +15,7 @@ import { connectTcp, connectTls, trustStore, type GuardOptions, type TlsConnecti
 import { addressRefused, PhaseNetworkError, PhaseTimeoutError, phaseLabel } from './errors';
 import { describeProxy, type ProxyConfig } from './proxy';
 import { DEFAULT_MAX_BODY_BYTES, phaseTimeouts } from './timeouts';
+import { monotonicMs } from '../../core/clock';
 
 export const USER_AGENT = `botflow/${TOOL_VERSION} (Teams Bot Flow endpoint check)`;
 
@@ -146,7 +147,7 @@ async function requestOnce(url: URL, method: string, headers: Record<string, str
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const target = `${url.protocol}//${url.host}`;
   const cap = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const guard: GuardOptions & TlsParams = { ...options };
   if (!useResolution) delete guard.resolution;
   if (options.proxy) {
@@ -163,10 +164,10 @@ async function requestOnce(url: URL, method: string, headers: Record<string, str
   // Without a proxy the connect phases have their own timers; the first-byte timer starts once connected.
   const firstByteBudget = options.proxy ? timeouts.connect + timeouts.tls + timeouts.firstByte : timeouts.firstByte;
   let firstByteTimer: ReturnType<typeof setTimeout> | undefined;
-  let tSent = performance.now();
+  let tSent = monotonicMs();
   let timedOut = false;
   const armFirstByte = (): void => {
-    tSent = performance.now();
+    tSent = monotonicMs();
     firstByteTimer = setTimeout(() => { timedOut = true; controller.abort(new PhaseTimeoutError('firstByte', firstByteBudget, target)); }, firstByteBudget);
   };
   let conn: TcpConnection | TlsConnection | undefined;
@@ -230,9 +231,9 @@ async function requestOnce(url: URL, method: string, headers: Record<string, str
     } finally {
       clearTimeout(firstByteTimer);
     }
-    const tHeaders = performance.now();
+    const tHeaders = monotonicMs();
     const read = await readCapped(response.body, cap, timeouts.body, target, controller.signal);
-    const tEnd = performance.now();
+    const tEnd = monotonicMs();
     const hdrs = flatHeaders(response.headers);
     let location: string | undefined;
     if (response.statusCode >= 300 && response.statusCode < 400 && hdrs.location) {

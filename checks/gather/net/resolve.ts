@@ -4,6 +4,7 @@
 import { promises as dns } from 'node:dns';
 import { classifyAddress, isAllowedClass, type ClassifiedAddress } from './address';
 import { addressRefused, PhaseNetworkError, PhaseTimeoutError } from './errors';
+import { monotonicMs } from '../../core/clock';
 
 /** Resolves a host name to addresses (like `dns.promises.lookup(host, { all: true })`). */
 export type LookupFn = (hostname: string) => Promise<ReadonlyArray<{ address: string; family: number }>>;
@@ -31,7 +32,7 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENODATA', 'ESERVFAIL', 'ER
 /** Resolves `host` (a name or an IP literal in any form) and classifies every address. */
 export async function resolveHost(host: string, options: ResolveOptions = {}): Promise<Resolution> {
   const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const literal = classifyAddress(bare);
   if (literal) return { host: bare, literal: true, addresses: [literal], durationMs: 0 };
   const lookup = options.lookup ?? systemLookup;
@@ -57,7 +58,7 @@ export async function resolveHost(host: string, options: ResolveOptions = {}): P
       addresses.push(c);
     }
     if (addresses.length === 0) throw new PhaseNetworkError('dns', 'ENODATA', `${bare} has no A or AAAA records.`);
-    return { host: bare, literal: false, addresses, durationMs: Math.round(performance.now() - t0) };
+    return { host: bare, literal: false, addresses, durationMs: Math.round(monotonicMs() - t0) };
   } catch (err) {
     if (err instanceof PhaseTimeoutError || err instanceof PhaseNetworkError) throw err;
     const code = (err as NodeJS.ErrnoException)?.code;

@@ -1,5 +1,5 @@
 // Runs the scripts of the `botflow manifest` fast path (dist/manifest/) with the V8 code cache
-// made for them at build time, so a cold start neither parses nor compiles them: bin/botflow.mjs
+// made for them at build time, so a cold start neither parses nor compiles them: bin/botflow.cjs
 // loads with it, and scripts/manifest-fast-path.mjs makes the caches with it after a warm-up.
 //
 // Each script is one function expression, (function (exports, require, module, __filename,
@@ -10,16 +10,17 @@
 // start would cost more than a millisecond, loading node:crypto included, so the build does it
 // once). A missing, stale or refused cache costs time, never correctness: V8 then compiles the
 // script from its source as it would without one.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-export const BUILD_ID_MARK = '\n//# botflow-build=';
+const BUILD_ID_MARK = '\n//# botflow-build=';
 const ID_BYTES = 64;
 
 /** The build id a script ends with, `${BUILD_ID_MARK}<64 hex digits>\n` (undefined if it has none). */
-export function buildId(source) {
+function buildId(source) {
   const tail = source.slice(-(BUILD_ID_MARK.length + ID_BYTES + 1));
   const id = tail.slice(BUILD_ID_MARK.length, -1);
   return tail.startsWith(BUILD_ID_MARK) && tail.endsWith('\n') && /^[0-9a-f]{64}$/.test(id) ? id : undefined;
@@ -40,7 +41,7 @@ function cacheFor(file, id) {
  * exports. `options.record` (a Map) collects each compiled script, for writeCodeCaches; `options.cache`
  * false compiles from source only. `load.stats` counts the caches used and the ones missing or refused.
  */
-export function scriptLoader(dir, options = {}) {
+function scriptLoader(dir, options = {}) {
   const loaded = new Map();
   const stats = { cached: 0, compiled: 0 };
   const load = (relativePath) => {
@@ -64,7 +65,7 @@ export function scriptLoader(dir, options = {}) {
 }
 
 /** Writes <script>.v8 for every script `record` collected, with what V8 has compiled of it so far. */
-export function writeCodeCaches(record) {
+function writeCodeCaches(record) {
   let bytes = 0;
   for (const [file, { script, id }] of record) {
     if (id === undefined) throw new Error(`${file} has no build id line; it was not written by scripts/manifest-fast-path.mjs`);
@@ -74,3 +75,5 @@ export function writeCodeCaches(record) {
   }
   return { files: record.size, bytes };
 }
+
+module.exports = { BUILD_ID_MARK, buildId, scriptLoader, writeCodeCaches };
