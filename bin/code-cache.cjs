@@ -12,7 +12,6 @@
 // script from its source as it would without one.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -56,7 +55,8 @@ function scriptLoader(dir, options = {}) {
     else stats.compiled++;
     options.record?.set(file, { script, id });
     const module = { exports: {} };
-    script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+    // Its require is this file's: the build checks that a script requires nothing but Node.js built-ins.
+    script.runInThisContext()(module.exports, require, module, file, dirname(file));
     loaded.set(file, module.exports);
     return module.exports;
   };

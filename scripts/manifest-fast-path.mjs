@@ -11,6 +11,7 @@
 //   source, as it would without a cache.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -25,6 +26,25 @@ const WRAP = { banner: { js: '(function (exports, require, module, __filename, _
  * would then require ./impl/* at run time); its ESM build bundles cleanly.
  */
 export const BUNDLE_ALIASES = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
+/**
+ * A plugin every bundle uses with BUNDLE_ALIASES: jsonc-parser's ESM modules have no side effects,
+ * but its package.json does not say so ("sideEffects"), so esbuild kept the formatter botflow never
+ * calls, whose module builds about 270 KB of indentation strings (1,220 String.repeat calls)
+ * on every start. Marked side-effect free, the unused modules (format, edit) are left out.
+ */
+export const sideEffectFreeJsoncParser = {
+  name: 'botflow-side-effect-free-jsonc-parser',
+  setup(b) {
+    const again = Symbol('resolving');
+    b.onResolve({ filter: /^jsonc-parser($|\/)|^\.\.?\// }, async (args) => {
+      if (args.pluginData === again) return undefined;
+      if (!args.path.startsWith('jsonc-parser') && !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(args.importer)) return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: again });
+      return r.errors.length ? { errors: r.errors } : { path: r.path, namespace: r.namespace, external: r.external, sideEffects: false };
+    });
+  },
+};
 
 const COMMON = {
   bundle: true,
@@ -154,12 +174,13 @@ export async function buildManifestFastPath({ root, outdir, sourcemap }) {
     entryPoints: { cli: 'checks/entry/cli-manifest.ts' },
     outdir,
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [validatorsAsScripts(root), lazyChildProcess],
+    plugins: [validatorsAsScripts(root), lazyChildProcess, sideEffectFreeJsoncParser],
   });
-  // Nothing may be imported at run time but Node.js built-ins (require): code-cache.cjs runs the
-  // script outside the ES module loader, so a dynamic import() would have nowhere to go.
+  // Nothing may be imported at run time but Node.js built-ins, and only with require: code-cache.cjs
+  // runs the script outside the ES module loader, so a dynamic import() would have nowhere to go,
+  // and gives it a require that only needs to find built-ins.
   for (const [file, out] of Object.entries(cli.metafile.outputs)) {
-    const outside = out.imports.filter((i) => i.external && !i.path.startsWith('node:') && i.kind !== 'require-call');
+    const outside = out.imports.filter((i) => i.external && (!isBuiltin(i.path) || i.kind !== 'require-call'));
     if (outside.length) throw new Error(`${file} imports ${outside.map((i) => `${i.path} (${i.kind})`).join(', ')}; the fast path must be self-contained`);
   }
   const scripts = await build({
