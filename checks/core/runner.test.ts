@@ -157,6 +157,22 @@ describe('runChecks', () => {
     expect([...aborted].sort()).toEqual([...ids].sort());
     expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
   });
+  it('aborts a gatherer still running when the run is over (started through ctx.get, awaited by no check)', async () => {
+    let reason: unknown;
+    const report = await runChecks({
+      suite: suite(
+        [check('s-one', ['Quick'], () => ({ status: 'pass', messageId: 'ok' }))],
+        [gather('Quick', async (ctx) => { void ctx.get('Slow' as never).catch(() => undefined); return 1; }),
+          gather('Slow', (ctx) => new Promise((_, reject) => {
+            ctx.signal.addEventListener('abort', () => { reason = ctx.signal.reason; reject(ctx.signal.reason); }, { once: true });
+          }))],
+      ),
+      input: {},
+    });
+    expect(report.results.map((r) => r.status)).toEqual(['pass']);
+    expect((reason as Error | undefined)?.message).toBe('The run is over.');
+  });
+
   it('marks node-only evidence unsupported in the browser', async () => {
     const report = await runChecks({
       suite: suite([check('f-one', ['N'], () => ({ status: 'pass', messageId: 'ok' }))], [gather('N', async () => 1)]),
