@@ -65,7 +65,7 @@ export default async function bench(): Promise<BenchResult[]> {
     cpSync(join(root, 'bin'), join(uncached, 'bin'), { recursive: true });
     cpSync(join(root, 'dist', 'manifest'), join(uncached, 'dist', 'manifest'), { recursive: true, filter: (src) => !src.endsWith('.v8') });
     const noCache = [join(uncached, 'bin', 'botflow.cjs'), 'manifest', file, '--format', 'json'];
-    // The CLI bundle, run as bin/botflow.cjs ran it for every command before the fast path.
+    // The CLI bundle, run as the entry ran it for every command before the fast path.
     writeFileSync(join(dir, 'bundle.mjs'), `const { runProcess } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.mjs')).href)});\nawait runProcess(process.argv.slice(2), {});\n`);
     const bundle = [join(dir, 'bundle.mjs'), 'manifest', file, '--format', 'json'];
     const bare = ['-e', '0'];

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { BUNDLE_ALIASES, buildManifestFastPath, sideEffectFreeJsoncParser } from './manifest-fast-path.mjs';
+import { buildManifestFastPath, jsoncParserForBundles } from './manifest-fast-path.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,8 +33,7 @@ const COMMON = {
   metafile: true,
   legalComments: 'none',
   banner: { js: REQUIRE_SHIM },
-  alias: BUNDLE_ALIASES,
-  plugins: [sideEffectFreeJsoncParser],
+  plugins: [jsoncParserForBundles],
 };
 
 /** Builds the CLI bundle into `outdir` (default dist/), replacing what was there. */
@@ -81,7 +80,7 @@ const compressedSchemas = {
 
 /** Builds the single file `outfile` (minified, licences of what it bundles in a closing comment). */
 export async function buildSingleFile({ outfile }) {
-  const single = { ...COMMON, entryPoints: ['checks/cli/standalone.ts'], plugins: [withoutServer, compressedSchemas, sideEffectFreeJsoncParser] };
+  const single = { ...COMMON, entryPoints: ['checks/cli/standalone.ts'], plugins: [withoutServer, compressedSchemas, jsoncParserForBundles] };
   // Pass one finds what gets bundled; pass two appends those packages' licences.
   const probe = await build({ ...single, write: false, outfile });
   const notices = thirdPartyNotices(probe.metafile).replaceAll('*/', '* /');

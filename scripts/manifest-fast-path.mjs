@@ -21,26 +21,24 @@ import { BUILD_ID_MARK, scriptLoader, writeCodeCaches } from '../bin/code-cache.
 const WRAP = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '})' } };
 
 /**
- * Package aliases every bundle needs (dist/cli.mjs, this fast path, the single file):
- * jsonc-parser's `main` is a UMD wrapper whose require() calls esbuild cannot follow (the bundle
- * would then require ./impl/* at run time); its ESM build bundles cleanly.
+ * How every bundle (dist/cli.mjs, this fast path, the single file) takes jsonc-parser:
+ * - its ESM build: the package's `main` is a UMD wrapper whose require() calls esbuild cannot
+ *   follow (the bundle would then require ./impl/* at run time);
+ * - side-effect free: its modules have none, but its package.json does not say so
+ *   ("sideEffects"), so esbuild kept the formatter botflow never calls, whose module builds
+ *   about 270 KB of indentation strings (1,220 String.repeat calls) on every start; marked so,
+ *   the unused modules (format, edit) are left out.
  */
-export const BUNDLE_ALIASES = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
-
-/**
- * A plugin every bundle uses with BUNDLE_ALIASES: jsonc-parser's ESM modules have no side effects,
- * but its package.json does not say so ("sideEffects"), so esbuild kept the formatter botflow never
- * calls, whose module builds about 270 KB of indentation strings (1,220 String.repeat calls)
- * on every start. Marked side-effect free, the unused modules (format, edit) are left out.
- */
-export const sideEffectFreeJsoncParser = {
-  name: 'botflow-side-effect-free-jsonc-parser',
+export const jsoncParserForBundles = {
+  name: 'botflow-jsonc-parser',
   setup(b) {
     const again = Symbol('resolving');
     b.onResolve({ filter: /^jsonc-parser($|\/)|^\.\.?\// }, async (args) => {
       if (args.pluginData === again) return undefined;
-      if (!args.path.startsWith('jsonc-parser') && !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(args.importer)) return undefined;
-      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: again });
+      const inside = /[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(args.importer);
+      if (!args.path.startsWith('jsonc-parser') && !inside) return undefined;
+      const path = args.path === 'jsonc-parser' ? 'jsonc-parser/lib/esm/main.js' : args.path;
+      const r = await b.resolve(path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: again });
       return r.errors.length ? { errors: r.errors } : { path: r.path, namespace: r.namespace, external: r.external, sideEffects: false };
     });
   },
@@ -50,7 +48,6 @@ const COMMON = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  alias: BUNDLE_ALIASES,
   target: 'node20.19',
   logLevel: 'warning',
   metafile: true,
@@ -174,7 +171,7 @@ export async function buildManifestFastPath({ root, outdir, sourcemap }) {
     entryPoints: { cli: 'checks/entry/cli-manifest.ts' },
     outdir,
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [validatorsAsScripts(root), lazyChildProcess, sideEffectFreeJsoncParser],
+    plugins: [validatorsAsScripts(root), lazyChildProcess, jsoncParserForBundles],
   });
   // Nothing may be imported at run time but Node.js built-ins, and only with require: code-cache.cjs
   // runs the script outside the ES module loader, so a dynamic import() would have nowhere to go,

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-// fs.promises, not node:fs/promises: a bundle then loads it on first use, not on every start (issue 12).
+// fs.promises, not node:fs/promises: the `botflow manifest` fast path (CommonJS) then loads it on
+// first use, for --output and --ca, not on every start (issue 12).
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
