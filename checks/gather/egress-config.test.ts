@@ -1,7 +1,9 @@
 import { X509Certificate } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { testPki } from '../testing/certs';
-import { egressPlan, mappedUrl, probeError, trustOptions } from './egress-config';
+import { budgetSignal, egressPlan, mappedUrl, probeError, trustOptions } from './egress-config';
 import { anchoredIn, dn } from './egress-tls-chain';
 import { startWorld } from '../testing/egress-world';
 
@@ -67,5 +69,41 @@ describe('public chain detection', () => {
       await w.close();
     }
     expect(dn('CN=a\nO=b')).toBe('CN=a, O=b');
+  });
+});
+
+describe('budgetSignal', () => {
+  // Node 20 holds an AbortSignal.timeout() weakly (nodejs/node#57736): inside AbortSignal.any()
+  // nothing else keeps it, so one garbage collection and the budget never fires.
+  it('aborts at the budget even when the heap is collected while it runs', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const run = new AbortController();
+    const ctx = { signal: run.signal } ;
+    const budget = budgetSignal(ctx, { budgetMs: 150 });
+    let fired = false;
+    budget.signal.addEventListener('abort', () => { fired = true; }, { once: true });
+    gc();
+    await new Promise((r) => setTimeout(r, 50));
+    gc();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fired).toBe(true);
+    expect(budget.signal.reason).toMatchObject({ name: 'TimeoutError' });
+    budget.dispose();
+  });
+
+  it('follows the run (and any other stop signal) and stops its timer when disposed', async () => {
+    const run = new AbortController();
+    const stop = new AbortController();
+    const budget = budgetSignal({ signal: run.signal }, { budgetMs: 60_000 }, stop.signal);
+    stop.abort(new Error('host down'));
+    expect(budget.signal.aborted).toBe(true);
+    expect((budget.signal.reason as Error).message).toBe('host down');
+    budget.dispose();
+
+    const early = budgetSignal({ signal: run.signal }, { budgetMs: 100 });
+    early.dispose();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(early.signal.aborted).toBe(false);
   });
 });

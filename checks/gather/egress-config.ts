@@ -10,7 +10,9 @@ import {
   type BotRegion, type EgressCloudId, type Feature, type FqdnEntry,
 } from '../core/clouds';
 import type { GatherContext } from '../core/gatherer';
-import { describeProxy, proxyForTarget, proxySettingsFromEnv, type LookupFn, type PhaseTimeouts, type ProxyConfig } from './net/index';
+import {
+  describeProxy, linkedDeadline, proxyForTarget, proxySettingsFromEnv, type Deadline, type LookupFn, type PhaseTimeouts, type ProxyConfig,
+} from './net/index';
 
 export interface EgressInput {
   cloud: EgressCloudId;
@@ -133,9 +135,12 @@ export function publicRootsOf(network: EgressNetwork): readonly string[] {
   return network.publicRoots ?? rootCertificates;
 }
 
-/** A signal that aborts when the run does or when the gatherer's budget is spent. */
-export function budgetSignal(ctx: GatherContext, network: EgressNetwork): AbortSignal {
-  return AbortSignal.any([ctx.signal, AbortSignal.timeout(network.budgetMs ?? EGRESS_BUDGET_MS)]);
+/**
+ * A signal that aborts when the run does, when any of `stops` does, or when the gatherer's budget
+ * is spent. The gatherer disposes of it when it is done.
+ */
+export function budgetSignal(ctx: Pick<GatherContext, 'signal'>, network: EgressNetwork, ...stops: AbortSignal[]): Deadline {
+  return linkedDeadline([ctx.signal, ...stops], network.budgetMs ?? EGRESS_BUDGET_MS, 'The egress probes');
 }
 
 export function egressTimeouts(network: EgressNetwork): PhaseTimeouts {

@@ -115,9 +115,10 @@ export function egressHostsGatherer(network: EgressNetwork = {}): Gatherer<'Egre
     environments: ['node'],
     async gather(ctx) {
       const plan = egressPlan(ctx.input.egress);
-      const signal = budgetSignal(ctx, network);
+      const budget = budgetSignal(ctx, network);
       const t0 = monotonicMs();
-      const probes = await Promise.all(plan.entries.map((e) => probe(plan, e, network, signal, ctx.options.ca)));
+      const probes = await Promise.all(plan.entries.map((e) => probe(plan, e, network, budget.signal, ctx.options.ca)))
+        .finally(() => budget.dispose());
       return {
         cloud: plan.cloud,
         features: plan.features,

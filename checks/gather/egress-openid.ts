@@ -183,41 +183,46 @@ export function egressOpenIdGatherer(network: EgressNetwork = {}): Gatherer<'Egr
       const plan = egressPlan(ctx.input.egress);
       const cloud = getCloud(plan.cloud);
       const expected = { metadataUrl: cloud.openIdMetadataUrl.value, issuer: cloud.tokenIssuer.value, jwksUrl: cloud.jwksUrl.value };
-      const signal = AbortSignal.any([budgetSignal(ctx, network), stopWhenHostDown(ctx, new URL(expected.metadataUrl).hostname)]);
-      const m = await fetchJson(expected.metadataUrl, plan, network, signal, METADATA_MAX_BYTES, ctx.now, ctx.options.ca);
-      const parsed = m.fetch.ok ? parse(m.body, m.fetch.truncated) : {};
-      const doc = isObject(parsed.value) ? parsed.value : undefined;
-      const metadata: EgressOpenIdEvidence['metadata'] = {
-        ...m.fetch,
-        json: doc !== undefined,
-        ...(m.fetch.ok && !doc ? { parseError: parsed.error ?? 'the document is not a JSON object' } : {}),
-        ...(typeof doc?.issuer === 'string' ? { issuer: doc.issuer.slice(0, 500) } : {}),
-        ...(typeof doc?.jwks_uri === 'string' ? { jwksUri: doc.jwks_uri.slice(0, 2000) } : {}),
-        ...(Array.isArray(doc?.id_token_signing_alg_values_supported)
-          ? { algorithms: (doc.id_token_signing_alg_values_supported as unknown[]).filter((a): a is string => typeof a === 'string').slice(0, 20) }
-          : {}),
-      };
-      if (m.fetch.error) {
-        // The metadata host is unreachable: the JWKS is on the same host, no second wait.
-        return { cloud: plan.cloud, expected, metadata };
+      const budget = budgetSignal(ctx, network, stopWhenHostDown(ctx, new URL(expected.metadataUrl).hostname));
+      const signal = budget.signal;
+      try {
+        const m = await fetchJson(expected.metadataUrl, plan, network, signal, METADATA_MAX_BYTES, ctx.now, ctx.options.ca);
+        const parsed = m.fetch.ok ? parse(m.body, m.fetch.truncated) : {};
+        const doc = isObject(parsed.value) ? parsed.value : undefined;
+        const metadata: EgressOpenIdEvidence['metadata'] = {
+          ...m.fetch,
+          json: doc !== undefined,
+          ...(m.fetch.ok && !doc ? { parseError: parsed.error ?? 'the document is not a JSON object' } : {}),
+          ...(typeof doc?.issuer === 'string' ? { issuer: doc.issuer.slice(0, 500) } : {}),
+          ...(typeof doc?.jwks_uri === 'string' ? { jwksUri: doc.jwks_uri.slice(0, 2000) } : {}),
+          ...(Array.isArray(doc?.id_token_signing_alg_values_supported)
+            ? { algorithms: (doc.id_token_signing_alg_values_supported as unknown[]).filter((a): a is string => typeof a === 'string').slice(0, 20) }
+            : {}),
+        };
+        if (m.fetch.error) {
+          // The metadata host is unreachable: the JWKS is on the same host, no second wait.
+          return { cloud: plan.cloud, expected, metadata };
+        }
+        const fromMetadata = usableJwksUri(metadata.jwksUri, expected.jwksUrl);
+        const jwksUrl = fromMetadata ? (metadata.jwksUri as string) : expected.jwksUrl;
+        const j = await fetchJson(jwksUrl, plan, network, signal, JWKS_MAX_BYTES, ctx.now, ctx.options.ca);
+        const jp = j.fetch.ok ? parse(j.body, j.fetch.truncated) : {};
+        const keys = summariseKeys(jp.value);
+        return {
+          cloud: plan.cloud,
+          expected,
+          metadata,
+          jwks: {
+            ...j.fetch,
+            from: fromMetadata ? 'metadata' : 'documented',
+            json: keys !== undefined,
+            ...(j.fetch.ok && keys === undefined ? { parseError: jp.error ?? 'the document has no "keys" array' } : {}),
+            keys: keys ?? [],
+          },
+        };
+      } finally {
+        budget.dispose();
       }
-      const fromMetadata = usableJwksUri(metadata.jwksUri, expected.jwksUrl);
-      const jwksUrl = fromMetadata ? (metadata.jwksUri as string) : expected.jwksUrl;
-      const j = await fetchJson(jwksUrl, plan, network, signal, JWKS_MAX_BYTES, ctx.now, ctx.options.ca);
-      const jp = j.fetch.ok ? parse(j.body, j.fetch.truncated) : {};
-      const keys = summariseKeys(jp.value);
-      return {
-        cloud: plan.cloud,
-        expected,
-        metadata,
-        jwks: {
-          ...j.fetch,
-          from: fromMetadata ? 'metadata' : 'documented',
-          json: keys !== undefined,
-          ...(j.fetch.ok && keys === undefined ? { parseError: jp.error ?? 'the document has no "keys" array' } : {}),
-          keys: keys ?? [],
-        },
-      };
     },
   });
 }

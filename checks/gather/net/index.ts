@@ -38,7 +38,7 @@
  */
 export { classifyAddress, isAllowedClass, parseIPv4Loose, type AddressClass, type ClassifiedAddress } from './address';
 export { AddressRefusedError, PhaseNetworkError, PhaseTimeoutError, phaseLabel, type NetPhase } from './errors';
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS, phaseTimeouts, type PhaseTimeouts } from './timeouts';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS, linkedDeadline, phaseTimeouts, type Deadline, type PhaseTimeouts } from './timeouts';
 export { chooseAddress, resolveHost, systemLookup, type LookupFn, type Resolution, type ResolveOptions } from './resolve';
 export { connectTcp, connectTls, trustStore, type GuardOptions, type TcpConnection, type TlsConnection, type TlsParams, type ConnectionTimings } from './connect';
 export { safeRequest, USER_AGENT, type SafeRequestOptions, type SafeResponse, type Hop, type HopTimings, type RedirectNote, type TlsInfo } from './request';

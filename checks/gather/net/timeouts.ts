@@ -33,3 +33,42 @@ export function withTimer<T>(ms: number, onTimeout: () => void, work: Promise<T>
   const timer = setTimeout(onTimeout, ms);
   return work.finally(() => clearTimeout(timer));
 }
+
+export interface Deadline {
+  /** Aborts when any parent does (with its reason) or when the time is up (a `TimeoutError`). */
+  readonly signal: AbortSignal;
+  /** Stops the timer and lets go of the parents; call it when the work is over. */
+  dispose(): void;
+}
+
+/**
+ * A signal that aborts when any of `parents` does or after `ms`. This replaces
+ * `AbortSignal.any([..., AbortSignal.timeout(ms)])`: Node 20 holds a timeout signal only weakly,
+ * and inside `any()` nothing else holds it, so after a garbage collection it never fires
+ * (nodejs/node#57736) and a budget silently becomes no budget. Here the timer holds the
+ * controller. The timer does not keep the process alive.
+ */
+export function linkedDeadline(parents: readonly AbortSignal[], ms: number, what = 'The operation'): Deadline {
+  const controller = new AbortController();
+  const unlinks: (() => void)[] = [];
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException(`${what} did not finish within ${ms} ms.`, 'TimeoutError'));
+  }, ms);
+  timer.unref();
+  const dispose = (): void => {
+    clearTimeout(timer);
+    for (const unlink of unlinks.splice(0)) unlink();
+  };
+  for (const parent of parents) {
+    if (parent.aborted) {
+      controller.abort(parent.reason);
+      break;
+    }
+    const onAbort = (): void => controller.abort(parent.reason);
+    parent.addEventListener('abort', onAbort, { once: true });
+    unlinks.push(() => parent.removeEventListener('abort', onAbort));
+  }
+  controller.signal.addEventListener('abort', dispose, { once: true });
+  if (controller.signal.aborted) dispose();
+  return { signal: controller.signal, dispose };
+}
