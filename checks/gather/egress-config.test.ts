@@ -89,6 +89,7 @@ describe('budgetSignal', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(fired).toBe(true);
     expect(budget.signal.reason).toMatchObject({ name: 'TimeoutError' });
+    expect(budget.expired).toBe(true);
     budget.dispose();
   });
 
@@ -99,6 +100,7 @@ describe('budgetSignal', () => {
     stop.abort(new Error('host down'));
     expect(budget.signal.aborted).toBe(true);
     expect((budget.signal.reason as Error).message).toBe('host down');
+    expect(budget.expired).toBe(false);
     budget.dispose();
 
     const early = budgetSignal({ signal: run.signal }, { budgetMs: 100 });

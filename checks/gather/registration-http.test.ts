@@ -49,6 +49,27 @@ describe('controlRequest', () => {
     await expect(controlRequest(s.url, { service: 'test', signal: controller.signal, timeoutMs: 5000 })).rejects.toMatchObject({ code: ErrorCodes.DEADLINE });
   });
 
+  it('times out a service that never answers, naming it and the limit', async () => {
+    const s = await startMockServer(() => { /* never answers */ });
+    servers.push(s);
+    const t0 = performance.now();
+    await expect(controlRequest(`${s.url}/token?client_secret=x`, { service: 'Entra ID', timeoutMs: 200 })).rejects.toMatchObject({
+      code: ErrorCodes.PROBE_TIMEOUT,
+      message: `Entra ID (${s.url}/token) did not answer within 200 ms.`,
+    });
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+
+  it('says cancelled, not timed out, when the run stops it first', async () => {
+    const s = await startMockServer(() => { /* never answers */ });
+    servers.push(s);
+    const controller = new AbortController();
+    controller.abort(new Error('not an engine error'));
+    await expect(controlRequest(s.url, { service: 'test', signal: controller.signal, timeoutMs: 100 })).rejects.toMatchObject({
+      code: ErrorCodes.DEADLINE, message: 'The request to test was cancelled.',
+    });
+  });
+
   it('never puts the query string in messages', () => {
     expect(describeUrl('https://login.example/t/oauth2/v2.0/token?client_secret=x')).toBe('https://login.example/t/oauth2/v2.0/token');
   });

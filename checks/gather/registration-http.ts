@@ -7,6 +7,7 @@
  */
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { proxyForTarget, proxySettingsFromEnv } from './net/proxy';
+import { linkedDeadline } from './net/timeouts';
 import { CheckEngineError, ErrorCodes, ProbeNetworkError, ProbeTimeoutError, TooLargeError } from '../core/errors';
 import type { JsonValue } from '../core/types';
 import { TOOL_VERSION } from '../core/version';
@@ -76,15 +77,7 @@ export function describeUrl(url: string): string {
 export async function controlRequest(url: string, options: ControlRequest): Promise<ControlResponse> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CONTROL_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_CONTROL_MAX_BYTES;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onOuterAbort = (): void => controller.abort();
-  if (options.signal?.aborted) controller.abort();
-  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const deadline = linkedDeadline(options.signal ? [options.signal] : [], timeoutMs);
   const headers: Record<string, string> = {
     accept: 'application/json',
     'user-agent': `botflow/${TOOL_VERSION}`,
@@ -100,7 +93,7 @@ export async function controlRequest(url: string, options: ControlRequest): Prom
       method: options.method ?? (body ? 'POST' : 'GET'),
       headers,
       ...(body !== undefined ? { body } : {}),
-      signal: controller.signal,
+      signal: deadline.signal,
       dispatcher: options.dispatcher ?? defaultDispatcher(new URL(url)),
     });
     const chunks: Buffer[] = [];
@@ -131,7 +124,7 @@ export async function controlRequest(url: string, options: ControlRequest): Prom
     return { status: res.statusCode, headers: picked, ...(json !== undefined ? { json } : {}) };
   } catch (err) {
     if (err instanceof CheckEngineError) throw err;
-    if (timedOut) {
+    if (deadline.expired) {
       throw new ProbeTimeoutError(`${options.service} (${describeUrl(url)}) did not answer within ${timeoutMs} ms.`);
     }
     if (options.signal?.aborted) {
@@ -142,8 +135,7 @@ export async function controlRequest(url: string, options: ControlRequest): Prom
     const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code ?? 'network error';
     throw new ProbeNetworkError(`Could not reach ${options.service} at ${describeUrl(url)} (${code}). Check the network, proxy settings and the base URL.`, { details: { code } });
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onOuterAbort);
+    deadline.dispose();
   }
 }
 

@@ -37,6 +37,8 @@ export function withTimer<T>(ms: number, onTimeout: () => void, work: Promise<T>
 export interface Deadline {
   /** Aborts when any parent does (with its reason) or when the time is up (a `TimeoutError`). */
   readonly signal: AbortSignal;
+  /** True once the time ran out (before any parent aborted). */
+  readonly expired: boolean;
   /** Stops the timer and lets go of the parents; call it when the work is over. */
   dispose(): void;
 }
@@ -51,7 +53,9 @@ export interface Deadline {
 export function linkedDeadline(parents: readonly AbortSignal[], ms: number, what = 'The operation'): Deadline {
   const controller = new AbortController();
   const unlinks: (() => void)[] = [];
+  let expired = false;
   const timer = setTimeout(() => {
+    expired = true;
     controller.abort(new DOMException(`${what} did not finish within ${ms} ms.`, 'TimeoutError'));
   }, ms);
   timer.unref();
@@ -70,5 +74,5 @@ export function linkedDeadline(parents: readonly AbortSignal[], ms: number, what
   }
   controller.signal.addEventListener('abort', dispose, { once: true });
   if (controller.signal.aborted) dispose();
-  return { signal: controller.signal, dispose };
+  return { signal: controller.signal, get expired() { return expired; }, dispose };
 }
