@@ -79,7 +79,7 @@ describe('budgetSignal', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const run = new AbortController();
-    const ctx = { signal: run.signal } ;
+    const ctx = { signal: run.signal };
     const budget = budgetSignal(ctx, { budgetMs: 150 });
     let fired = false;
     budget.signal.addEventListener('abort', () => { fired = true; }, { once: true });

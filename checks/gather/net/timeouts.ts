@@ -28,12 +28,6 @@ export function phaseTimeouts(value?: Partial<PhaseTimeouts> | number): PhaseTim
   return { ...DEFAULT_TIMEOUTS, ...(value ?? {}) };
 }
 
-/** Runs `work` with a timer; on expiry calls `onTimeout` (which must reject/abort the work). */
-export function withTimer<T>(ms: number, onTimeout: () => void, work: Promise<T>): Promise<T> {
-  const timer = setTimeout(onTimeout, ms);
-  return work.finally(() => clearTimeout(timer));
-}
-
 export interface Deadline {
   /** Aborts when any parent does (with its reason) or when the time is up (a `TimeoutError`). */
   readonly signal: AbortSignal;
